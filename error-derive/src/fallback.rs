@@ -1,0 +1,47 @@
+//! What the derive emits for invalid input: the errors, plus stub impls so
+//! that code using the type reports no follow-on "trait not implemented"
+//! errors that would bury the real ones.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> TokenStream {
+    let ty = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let errors = error.to_compile_error();
+    let display = display.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+        }
+    });
+    quote! {
+        #errors
+        #[allow(clippy::all, clippy::pedantic)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics ::errcat::ApiError for #ty #ty_generics #where_clause {
+                fn entry(&self) -> &'static ::errcat::ErrorEntry {
+                    ::core::unreachable!()
+                }
+                fn message(&self) -> ::errcat::Message<'_> {
+                    ::errcat::Message::new(self)
+                }
+                fn fmt_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::errcat::Catalog for #ty #ty_generics #where_clause {
+                const ENTRIES: &'static [::errcat::ErrorEntry] = &[];
+                const MARKDOWN: &'static str = "";
+            }
+            #display
+        };
+    }
+}

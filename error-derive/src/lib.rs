@@ -1,0 +1,50 @@
+//! The derive macro of [errcat](https://docs.rs/errcat): `#[derive(ApiError)]`.
+//!
+//! Use it through `errcat`, which re-exports it and documents every attribute;
+//! the generated code refers to items of `errcat` only.
+//!
+//! The derive runs in three steps, one module each: `ast` parses the input
+//! (with `attr`) into a typed model, `valid` checks it and collects every
+//! problem, and `expand` generates the code.
+
+mod ast;
+mod attr;
+mod case;
+mod doc;
+mod errors;
+mod expand;
+mod fallback;
+mod generics;
+mod markdown;
+mod prop;
+mod shape;
+mod status;
+mod suggest;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+use crate::errors::Errors;
+
+/// Derives `errcat::ApiError` and `errcat::Catalog`; see the `errcat` crate
+/// for the `#[api(...)]` attributes.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let mut errors = Errors::default();
+    let model = ast::Input::from_syn(&input, &mut errors);
+    if let Some(model) = &model {
+        valid::check(model, &mut errors);
+    }
+    let display = model
+        .as_ref()
+        .is_some_and(|model| model.attrs.display.is_some());
+    match (model, errors.finish()) {
+        (Some(model), Ok(())) => expand::derive(&model),
+        (_, Err(error)) => fallback::expand(&input, display, &error),
+        (None, Ok(())) => proc_macro2::TokenStream::new(),
+    }
+    .into()
+}

@@ -1,0 +1,78 @@
+//! Questions asked of the model by `valid` and `expand`.
+
+use proc_macro2::Span;
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::Format;
+use crate::shape::Shape;
+use crate::status;
+
+impl Input<'_> {
+    /// The type's built-in shape; `None` for a custom `Format` type.
+    pub(crate) fn shape(&self) -> Option<Shape> {
+        match &self.attrs.format {
+            Some(Format::Builtin(shape)) => Some(*shape),
+            Some(Format::Custom(_)) => None,
+            None => Some(Shape::Problem),
+        }
+    }
+
+    /// The variant's stable code: as given, or its name after `rename_all`.
+    pub(crate) fn code(&self, variant: &Variant) -> String {
+        match (&variant.attrs.code, self.attrs.rename_all) {
+            (Some(code), _) => code.value(),
+            (None, Some(rule)) => rule.apply(&variant.ident.to_string()),
+            (None, None) => variant.ident.to_string(),
+        }
+    }
+
+    /// Where an error about the variant's code should point.
+    pub(crate) fn code_span(variant: &Variant) -> Span {
+        variant
+            .attrs
+            .code
+            .as_ref()
+            .map_or_else(|| variant.ident.span(), syn::LitStr::span)
+    }
+
+    /// The variant's status: its own, or the type's default.
+    pub(crate) fn status(&self, variant: &Variant) -> Option<u16> {
+        variant
+            .attrs
+            .status
+            .or(self.attrs.status)
+            .map(|status| status.number)
+    }
+}
+
+impl Variant<'_> {
+    /// The catalog's message: the template as written, or the reason phrase.
+    pub(crate) fn catalog_message(&self, status: u16) -> String {
+        self.attrs.message.as_ref().map_or_else(
+            || status::reason(status).to_owned(),
+            |message| message.literal.value(),
+        )
+    }
+
+    pub(crate) fn transparent_field(&self) -> Option<&Field<'_>> {
+        self.attrs.transparent.and(self.fields.first())
+    }
+
+    /// The field named by a template placeholder.
+    pub(crate) fn field(&self, name: &str) -> Option<&Field<'_>> {
+        self.fields.iter().find(|field| field.name() == name)
+    }
+}
+
+impl Field<'_> {
+    /// The member name an exposed field is written under; `None` for a tuple
+    /// field exposed without a name.
+    pub(crate) fn exposed_name(&self) -> Option<String> {
+        let expose = self.attrs.expose.as_ref()?;
+        match (&expose.name, &self.member) {
+            (Some(name), _) => Some(name.value()),
+            (None, syn::Member::Named(_)) => Some(self.name()),
+            (None, syn::Member::Unnamed(_)) => None,
+        }
+    }
+}
