@@ -61,6 +61,10 @@ impl Key {
         ("header", Key::Header),
     ];
 
+    fn from_name(name: &str) -> Option<(&'static str, Key)> {
+        Key::ALL.into_iter().find(|(key_name, _)| *key_name == name)
+    }
+
     fn accepted_at(self, position: Position) -> bool {
         use Position::{Enum, Field, Struct, Variant};
         match self {
@@ -69,20 +73,23 @@ impl Key {
                 matches!(position, Enum | Struct)
             }
             Key::Code | Key::Message | Key::Transparent => matches!(position, Variant | Struct),
-            Key::Details => true,
+            Key::Details => matches!(position, Variant | Struct | Field),
             Key::Expose | Key::Header => position == Field,
         }
     }
 
     /// Where the key belongs, for "goes on …" errors.
-    fn home(self) -> &'static str {
-        if self.accepted_at(Position::Field) {
-            "a field"
-        } else if self.accepted_at(Position::Variant) {
-            "a variant (or a struct)"
-        } else {
-            "the type"
-        }
+    fn home(self) -> String {
+        let homes: Vec<&str> = [
+            (Position::Enum, "the type"),
+            (Position::Variant, "a variant"),
+            (Position::Field, "a field"),
+        ]
+        .into_iter()
+        .filter(|(position, _)| self.accepted_at(*position))
+        .map(|(_, home)| home)
+        .collect();
+        homes.join(" or ")
     }
 }
 
@@ -109,7 +116,13 @@ pub(crate) enum Format {
 #[derive(Default)]
 pub(crate) struct TypeAttrs {
     pub status: Option<Status>,
+    /// A default status was written but refused, and reported: a variant
+    /// without a status of its own is then no new error.
+    pub status_refused: bool,
     pub format: Option<Format>,
+    /// A format was written but refused, and reported: checks against the
+    /// default shape would only add errors the user did not make.
+    pub format_refused: bool,
     pub rename_all: Option<RenameRule>,
     pub type_base: Option<LitStr>,
     pub display: Option<Span>,
@@ -120,6 +133,8 @@ pub(crate) struct TypeAttrs {
 #[derive(Default, Clone)]
 pub(crate) struct VariantAttrs {
     pub status: Option<Status>,
+    /// A status was written but refused, and reported; see `TypeAttrs`.
+    pub status_refused: bool,
     pub code: Option<LitStr>,
     pub message: Option<TemplateAttr>,
     pub details: Option<TemplateAttr>,
@@ -132,7 +147,7 @@ pub(crate) struct FieldAttrs {
     pub details: Option<Span>,
     pub header: Option<LitStr>,
     /// Every key given, for "transparent takes no other key" checks.
-    pub keys: Vec<Span>,
+    pub keys: Vec<(&'static str, Span)>,
 }
 
 pub(crate) struct Expose {
@@ -177,17 +192,9 @@ impl Parser<'_> {
     fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
         let span = meta.path.span();
         let name = meta.path.to_token_stream().to_string().replace(' ', "");
-        let Some((name, key)) = Key::ALL.into_iter().find(|(key_name, _)| *key_name == name) else {
-            let accepted = Key::ALL
-                .iter()
-                .filter(|(_, key)| key.accepted_at(self.position))
-                .map(|(key_name, _)| *key_name);
-            let hint = suggest::hint(&name, accepted);
-            self.errors.at(
-                span,
-                format_args!("unknown api attribute key `{name}`{hint}"),
-            );
-            return skip_value(meta.input);
+        let Some((name, key)) = Key::from_name(&name) else {
+            self.unknown_key(&name, span);
+            return rest_of_value(meta.input).map(drop);
         };
         if !key.accepted_at(self.position) {
             self.errors.at(
@@ -198,7 +205,7 @@ impl Parser<'_> {
                     self.position_name()
                 ),
             );
-            return skip_value(meta.input);
+            return rest_of_value(meta.input).map(drop);
         }
         if let Some((_, first)) = self.seen.iter().find(|(seen, _)| *seen == name) {
             self.errors.repeated(
@@ -207,7 +214,7 @@ impl Parser<'_> {
                 *first,
                 format_args!("`{name}` first given here"),
             );
-            return skip_value(meta.input);
+            return rest_of_value(meta.input).map(drop);
         }
         self.seen.push((name, span));
         let variant_key = matches!(key, Key::Status | Key::Code | Key::Message | Key::Details);
@@ -215,9 +222,45 @@ impl Parser<'_> {
             self.out.variant_keys.push((name, span));
         }
         if self.position == Position::Field {
-            self.out.field.keys.push(span);
+            self.out.field.keys.push((name, span));
         }
         self.value(key, name, meta)
+    }
+
+    fn unknown_key(&mut self, name: &str, span: Span) {
+        let accepted: Vec<&str> = Key::ALL
+            .iter()
+            .filter(|(_, key)| key.accepted_at(self.position))
+            .map(|(key_name, _)| *key_name)
+            .collect();
+        let hint = match suggest::closest(name, accepted.iter().copied()) {
+            Some(meant) => {
+                if let Some((_, key)) = Key::from_name(meant) {
+                    self.refuse(key);
+                }
+                format!("; did you mean `{meant}`?")
+            }
+            None => format!(
+                "; {} takes {}",
+                self.position_name(),
+                suggest::one_of(accepted)
+            ),
+        };
+        self.errors.at(
+            span,
+            format_args!("unknown api attribute key `{name}`{hint}"),
+        );
+    }
+
+    /// Records that `key` was meant but its value was refused (and reported),
+    /// so that `valid` does not also report the key as missing.
+    fn refuse(&mut self, key: Key) {
+        match (key, self.position) {
+            (Key::Status, Position::Enum) => self.out.ty.status_refused = true,
+            (Key::Status, _) => self.out.variant.status_refused = true,
+            (Key::Format, _) => self.out.ty.format_refused = true,
+            _ => {}
+        }
     }
 
     fn position_name(&self) -> &'static str {
@@ -230,19 +273,26 @@ impl Parser<'_> {
     }
 
     fn value(&mut self, key: Key, name: &str, meta: &ParseNestedMeta) -> syn::Result<()> {
-        let input = meta.input;
         match key {
             Key::Status => {
-                let status = self.status(input)?;
+                let status = self.status(meta)?;
+                if status.is_none() {
+                    self.refuse(key);
+                }
                 if self.position == Position::Enum {
                     self.out.ty.status = status;
                 } else {
                     self.out.variant.status = status;
                 }
             }
-            Key::Format => self.out.ty.format = self.format(name, input)?,
+            Key::Format => {
+                self.out.ty.format = self.format(name, meta)?;
+                if self.out.ty.format.is_none() {
+                    self.refuse(key);
+                }
+            }
             Key::RenameAll => {
-                if let Some(literal) = self.string(name, input)? {
+                if let Some(literal) = self.string(name, meta)? {
                     self.out.ty.rename_all = RenameRule::from_name(&literal.value());
                     if self.out.ty.rename_all.is_none() {
                         let names = RenameRule::ALL.iter().map(|(rule, _)| *rule);
@@ -257,22 +307,22 @@ impl Parser<'_> {
                     }
                 }
             }
-            Key::TypeBase => self.out.ty.type_base = self.string(name, input)?,
-            Key::Challenge => self.out.ty.challenge = self.string(name, input)?,
+            Key::TypeBase => self.out.ty.type_base = self.string(name, meta)?,
+            Key::Challenge => self.out.ty.challenge = self.string(name, meta)?,
             Key::Display => self.out.ty.display = self.flag(name, meta)?,
             Key::Transparent => self.out.variant.transparent = self.flag(name, meta)?,
-            Key::Code => self.out.variant.code = self.code(name, input)?,
-            Key::Message => self.out.variant.message = self.template(name, input)?,
+            Key::Code => self.out.variant.code = self.code(name, meta)?,
+            Key::Message => self.out.variant.message = self.template(name, meta)?,
             Key::Details if self.position == Position::Field => {
                 self.out.field.details = self.flag(name, meta)?;
             }
-            Key::Details => self.out.variant.details = self.template(name, input)?,
+            Key::Details => self.out.variant.details = self.template(name, meta)?,
             Key::Expose => {
                 let span = meta.path.span();
-                let name = if input.peek(Token![=]) {
-                    self.string("expose", input)?
-                } else {
+                let name = if is_flag(meta.input) {
                     None
+                } else {
+                    self.string(name, meta)?
                 };
                 if let Some(literal) = name.as_ref().filter(|literal| literal.value().is_empty()) {
                     self.errors
@@ -281,16 +331,10 @@ impl Parser<'_> {
                 self.out.field.expose = Some(Expose { span, name });
             }
             Key::Header => {
-                self.out.field.header = self.string(name, input)?;
+                self.out.field.header = self.string(name, meta)?;
                 if let Some(header) = &self.out.field.header {
-                    if !is_header_name(&header.value()) {
-                        self.errors.at(
-                            header.span(),
-                            format_args!(
-                                "`{}` is not a valid header name: use letters, digits and `!#$%&'*+-.^_`|~`",
-                                header.value().escape_debug()
-                            ),
-                        );
+                    if let Some(problem) = header_name_problem(&header.value()) {
+                        self.errors.at(header.span(), problem);
                     }
                 }
             }
@@ -298,29 +342,29 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn status(&mut self, input: ParseStream) -> syn::Result<Option<Status>> {
-        let value = expect_value("status", input)?;
-        if value.peek(LitInt) {
-            let literal: LitInt = value.parse()?;
+    fn status(&mut self, meta: &ParseNestedMeta) -> syn::Result<Option<Status>> {
+        let Some(value) = self.value_tokens("status", meta)? else {
+            return Ok(None);
+        };
+        if let Ok(literal) = syn::parse2::<LitInt>(value.clone()) {
             let number = literal
                 .base10_parse::<u16>()
                 .ok()
                 .filter(|n| status::ERROR_RANGE.contains(n));
             if number.is_none() {
-                self.errors.at(
-                    literal.span(),
+                self.errors.push(syn::Error::new_spanned(
+                    value,
                     format_args!(
                         "status {literal} is not an error status: use an integer in 400–599"
                     ),
-                );
+                ));
             }
             return Ok(number.map(|number| Status { number }));
         }
-        if value.peek(syn::Ident) || value.peek(Token![::]) {
-            let path: Path = value.parse()?;
+        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
             return Ok(self.status_constant(&path));
         }
-        self.not_a(value, "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`")?;
+        self.not_a(value, "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`");
         Ok(None)
     }
 
@@ -362,10 +406,11 @@ impl Parser<'_> {
         }
     }
 
-    fn format(&mut self, name: &str, input: ParseStream) -> syn::Result<Option<Format>> {
-        let value = expect_value(name, input)?;
-        if value.peek(LitStr) {
-            let literal: LitStr = value.parse()?;
+    fn format(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<Format>> {
+        let Some(value) = self.value_tokens(name, meta)? else {
+            return Ok(None);
+        };
+        if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
             let shape = Shape::from_name(&literal.value());
             if shape.is_none() {
                 let names = Shape::ALL.iter().map(|(shape, _)| *shape);
@@ -380,15 +425,15 @@ impl Parser<'_> {
             }
             return Ok(shape.map(Format::Builtin));
         }
-        if value.peek(syn::Ident) || value.peek(Token![::]) {
-            return Ok(Some(Format::Custom(value.parse()?)));
+        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
+            return Ok(Some(Format::Custom(path)));
         }
-        self.not_a(value, "`format` takes a shape name like `format = \"nested\"` or a path to a type implementing `errcat::Format`")?;
+        self.not_a(value, "`format` takes a shape name like `format = \"nested\"` or a path to a type implementing `errcat::Format`");
         Ok(None)
     }
 
-    fn code(&mut self, name: &str, input: ParseStream) -> syn::Result<Option<LitStr>> {
-        let code = self.string(name, input)?;
+    fn code(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
+        let code = self.string(name, meta)?;
         if let Some(literal) = &code {
             let value = literal.value();
             if value.is_empty() {
@@ -406,8 +451,12 @@ impl Parser<'_> {
         Ok(code)
     }
 
-    fn template(&mut self, name: &str, input: ParseStream) -> syn::Result<Option<TemplateAttr>> {
-        let Some(literal) = self.string(name, input)? else {
+    fn template(
+        &mut self,
+        name: &str,
+        meta: &ParseNestedMeta,
+    ) -> syn::Result<Option<TemplateAttr>> {
+        let Some(literal) = self.string(name, meta)? else {
             return Ok(None);
         };
         match Template::parse(&literal.value()) {
@@ -420,63 +469,87 @@ impl Parser<'_> {
     }
 
     /// A string literal after `=`; anything else is reported and skipped.
-    fn string(&mut self, name: &str, input: ParseStream) -> syn::Result<Option<LitStr>> {
-        let value = expect_value(name, input)?;
-        if value.peek(LitStr) {
-            return Ok(Some(value.parse()?));
+    fn string(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
+        let Some(value) = self.value_tokens(name, meta)? else {
+            return Ok(None);
+        };
+        if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
+            return Ok(Some(literal));
         }
         self.not_a(
             value,
             &format!("`{name}` takes a string literal, like `{name} = \"...\"`"),
-        )?;
+        );
         Ok(None)
     }
 
     fn flag(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<Span>> {
-        if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        if is_flag(meta.input) {
             return Ok(Some(meta.path.span()));
         }
+        let value = rest_of_value(meta.input)?;
         self.not_a(
-            meta.input,
+            value,
             &format!("`{name}` takes no value; write just `{name}`"),
-        )?;
+        );
         Ok(None)
     }
 
-    /// Reports the value tokens up to the next `,` as not being what `expected`
-    /// describes, and skips them so the rest of the attribute is still read.
-    fn not_a(&mut self, input: ParseStream, expected: &str) -> syn::Result<()> {
-        let mut tokens = TokenStream::new();
-        while !input.is_empty() && !input.peek(Token![,]) {
-            tokens.extend([input.parse::<TokenTree>()?]);
+    /// The whole value after `=`, up to the next `,`. Taking it whole lets a
+    /// value of the wrong form (`400 + 9`, `concat!(..)`) be reported at all
+    /// its tokens, and the rest of the attribute still be read.
+    fn value_tokens(
+        &mut self,
+        name: &str,
+        meta: &ParseNestedMeta,
+    ) -> syn::Result<Option<TokenStream>> {
+        let eq: Option<Token![=]> = meta.input.parse()?;
+        let value = rest_of_value(meta.input)?;
+        if eq.is_none() || value.is_empty() {
+            self.errors.push(syn::Error::new_spanned(
+                &meta.path,
+                format_args!("`{name}` needs a value: `{name} = ...`"),
+            ));
+            return Ok(None);
         }
-        self.errors.push(syn::Error::new_spanned(tokens, expected));
-        Ok(())
+        Ok(Some(value))
+    }
+
+    /// Reports `value` as not being what `expected` describes.
+    fn not_a(&mut self, value: TokenStream, expected: &str) {
+        self.errors.push(syn::Error::new_spanned(value, expected));
     }
 }
 
-/// Consumes `=` and returns the stream at the value.
-fn expect_value<'a>(name: &str, input: ParseStream<'a>) -> syn::Result<ParseStream<'a>> {
-    if input.peek(Token![=]) {
-        input.parse::<Token![=]>()?;
-        Ok(input)
+/// Whether a key stands alone, without a value.
+fn is_flag(input: ParseStream) -> bool {
+    input.is_empty() || input.peek(Token![,])
+}
+
+/// Takes the tokens up to the next `,`: a key's value, or what is left of it.
+fn rest_of_value(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !is_flag(input) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(tokens)
+}
+
+/// Why `name` is not an RFC 9110 field name (a token), if it is not.
+fn header_name_problem(name: &str) -> Option<String> {
+    const PUNCTUATION: &str = "!#$%&'*+-.^_`|~";
+    let problem = if name.is_empty() {
+        "a header name cannot be empty".to_owned()
     } else {
-        Err(input.error(format_args!("`{name}` needs a value: `{name} = ...`")))
-    }
-}
-
-/// Skips a key's value, if any, up to the next `,`.
-fn skip_value(input: ParseStream) -> syn::Result<()> {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<TokenTree>()?;
-    }
-    Ok(())
-}
-
-/// RFC 9110 token characters.
-fn is_header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte))
+        let bad = name
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || PUNCTUATION.contains(*c)))?;
+        format!(
+            "`{}` is not a valid header name: {bad:?} is not allowed",
+            name.escape_debug()
+        )
+    };
+    Some(format!(
+        "{problem}; a header name is made of ASCII letters, digits and {PUNCTUATION}, like `Retry-After`"
+    ))
 }

@@ -29,9 +29,6 @@ pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> 
                 fn entry(&self) -> &'static ::errcat::ErrorEntry {
                     ::core::unreachable!()
                 }
-                fn message(&self) -> ::errcat::Message<'_> {
-                    ::errcat::Message::new(self)
-                }
                 fn fmt_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::unreachable!()
                 }

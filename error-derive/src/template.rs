@@ -1,6 +1,8 @@
 //! Message templates: `{field}`, `{0}`, `{{`, `}}` and Display specs such as
 //! `{amount:>8.2}`, parsed once and checked against the fields by `valid`.
 
+use std::fmt;
+
 /// A parsed template.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Template {
@@ -21,6 +23,16 @@ pub(crate) enum FieldRef {
     Index(usize),
 }
 
+/// As written between the braces, for errors about the placeholder.
+impl fmt::Display for FieldRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldRef::Named(name) => f.write_str(name),
+            FieldRef::Index(index) => write!(f, "{index}"),
+        }
+    }
+}
+
 impl Template {
     /// Parses `text`; the error is a sentence for the whole literal.
     pub(crate) fn parse(text: &str) -> Result<Template, String> {
@@ -37,10 +49,11 @@ impl Template {
                 literal.push_str(&brace[..1]);
                 rest = after;
             } else if brace.starts_with('}') {
-                return Err("unmatched `}` in message; write `}}` for a literal brace".to_owned());
+                return Err("unmatched `}`: write `}}` for a literal brace".to_owned());
             } else {
                 let close = brace.find('}').ok_or_else(|| {
-                    "unclosed `{` in message; write `{{` for a literal brace".to_owned()
+                    "unclosed `{`: close the placeholder with `}`, or write `{{` for a literal brace"
+                        .to_owned()
                 })?;
                 let placeholder = &brace[1..close];
                 if !literal.is_empty() {
@@ -125,10 +138,13 @@ fn check_spec(spec: &str) -> Result<(), String> {
     if rest.is_empty() {
         Ok(())
     } else if rest.ends_with('?') {
-        Err("Debug formatting (`?`) is not allowed in a public message; use Display".to_owned())
+        Err(
+            "Debug formatting (`?`) is not allowed in public text; templates use Display"
+                .to_owned(),
+        )
     } else {
         Err(format!(
-            "unsupported format spec `{spec}`; messages allow fill, alignment, width and precision, like `{{amount:>8.2}}`"
+            "unsupported format spec `{spec}`; templates use Display, with only fill, alignment, width and precision, like `{{amount:>8.2}}`"
         ))
     }
 }

@@ -5,20 +5,25 @@ use std::collections::HashMap;
 
 use proc_macro2::Span;
 
-use crate::ast::{Input, Variant};
+use crate::ast::{Field, Input, Variant};
 use crate::attr::TemplateAttr;
 use crate::errors::Errors;
 use crate::shape::Shape;
+use crate::suggest;
 use crate::template::FieldRef;
 
 pub(crate) fn check(input: &Input, errors: &mut Errors) {
+    // After a refused `format`, checks against the default shape would report
+    // clashes the user never wrote.
+    let shape = input.shape().filter(|_| !input.attrs.format_refused);
     let mut codes: HashMap<String, Span> = HashMap::with_capacity(input.variants.len());
     for variant in &input.variants {
         if variant.attrs.transparent.is_some() {
             check_transparent(variant, errors);
             continue;
         }
-        if input.status(variant).is_none() {
+        let status_refused = variant.attrs.status_refused || input.attrs.status_refused;
+        if input.status(variant).is_none() && !status_refused {
             let hint = if input.is_struct {
                 "add `#[api(status = ...)]` to the struct"
             } else {
@@ -29,85 +34,124 @@ pub(crate) fn check(input: &Input, errors: &mut Errors) {
                 format_args!("`{}` has no status: {hint}", variant.ident),
             );
         }
-        let code = input.code(variant);
-        let span = Input::code_span(variant);
-        if let Some(first) = codes.get(&code) {
-            errors.repeated(
-                span,
-                format_args!("code `{code}` is used twice; each error needs its own code"),
-                *first,
-                format_args!("code `{code}` first used here"),
-            );
-        } else {
-            if input.shape() == Some(Shape::OAuth2) && !code.chars().all(is_oauth2_char) {
-                errors.at(
-                    span,
-                    format_args!(
-                        "code `{code}` cannot be an OAuth 2.0 `error`: RFC 6749 allows only printable ASCII without `\"` and `\\`"
-                    ),
-                );
-            }
-            codes.insert(code, span);
-        }
+        check_code(input, variant, shape, &mut codes, errors);
         for template in [&variant.attrs.message, &variant.attrs.details]
             .into_iter()
             .flatten()
         {
             check_template(variant, template, errors);
         }
-        check_fields(input, variant, errors);
+        check_fields(shape, variant, errors);
     }
 }
 
+/// Checks the variant's code against the codes seen so far, and records it.
+fn check_code(
+    input: &Input,
+    variant: &Variant,
+    shape: Option<Shape>,
+    codes: &mut HashMap<String, Span>,
+    errors: &mut Errors,
+) {
+    let code = input.code(variant);
+    let span = Input::code_span(variant);
+    // A code derived from the variant name is not written anywhere; say where
+    // it comes from.
+    let origin = match (&variant.attrs.code, input.attrs.rename_all) {
+        (Some(_), _) => "",
+        (None, Some(_)) => " (the variant name after `rename_all`)",
+        (None, None) => " (the variant name)",
+    };
+    if let Some(first) = codes.get(&code) {
+        errors.repeated(
+            span,
+            format_args!("code `{code}`{origin} is used twice; each error needs its own code"),
+            *first,
+            format_args!("code `{code}` first used here"),
+        );
+        return;
+    }
+    if shape == Some(Shape::OAuth2) {
+        if let Some(bad) = code.chars().find(|c| !is_oauth2_char(*c)) {
+            errors.at(
+                span,
+                format_args!(
+                    "code `{code}`{origin} cannot be an OAuth 2.0 `error`: {bad:?} is outside RFC 6749's character set, printable ASCII except `\"` and `\\`"
+                ),
+            );
+        }
+    }
+    codes.insert(code, span);
+}
+
 fn check_transparent(variant: &Variant, errors: &mut Errors) {
-    if variant.fields.len() != 1 {
+    let has = match variant.fields.len() {
+        1 => None,
+        0 => Some("none".to_owned()),
+        count => Some(format!("{count} fields")),
+    };
+    if let Some(has) = has {
         errors.at(
             variant.ident.span(),
             format_args!(
-                "a transparent error wraps exactly one field, which provides everything; `{}` has {}",
+                "a transparent variant wraps exactly one field, the error that provides everything; `{}` has {has}",
                 variant.ident,
-                variant.fields.len()
             ),
         );
     }
     let field_keys = variant.fields.iter().flat_map(|field| &field.attrs.keys);
-    let other_keys = variant.keys.iter().map(|(_, span)| span).chain(field_keys);
-    for span in other_keys {
+    for (key, span) in variant.keys.iter().chain(field_keys) {
         errors.at(
             *span,
-            "a transparent error takes everything from its field; remove this key",
+            format_args!("a transparent variant takes everything from its field; remove `{key}`"),
         );
     }
 }
 
 fn check_template(variant: &Variant, template: &TemplateAttr, errors: &mut Errors) {
-    let literal = &template.literal;
+    let mut reported: Vec<&FieldRef> = Vec::new();
     for field in template.template.fields() {
-        let problem = match field {
-            FieldRef::Named(name) if variant.is_tuple => {
-                format!("`{{{name}}}`: tuple fields are named by position, like `{{0}}`")
-            }
-            FieldRef::Named(name) if variant.field(name).is_none() => {
-                format!("`{}` has no field `{name}`", variant.ident)
-            }
-            FieldRef::Index(index) if !variant.is_tuple => format!(
-                "`{{{index}}}`: `{}` has named fields; write `{{name}}`",
-                variant.ident
-            ),
-            FieldRef::Index(index) if *index >= variant.fields.len() => format!(
-                "`{{{index}}}` is out of range: `{}` has {} field{}",
-                variant.ident,
-                variant.fields.len(),
-                if variant.fields.len() == 1 { "" } else { "s" }
-            ),
-            _ => continue,
-        };
-        errors.at(literal.span(), problem);
+        // A placeholder used twice is one mistake, reported once.
+        if reported.contains(&field) {
+            continue;
+        }
+        if let Some(problem) = placeholder_problem(variant, field) {
+            errors.at(template.literal.span(), problem);
+            reported.push(field);
+        }
     }
 }
 
-fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
-    let shape = input.shape();
+/// Why `field` names no field of `variant`, if it does not.
+fn placeholder_problem(variant: &Variant, field: &FieldRef) -> Option<String> {
+    let ident = variant.ident;
+    let count = variant.fields.len();
+    Some(match field {
+        _ if count == 0 => format!("`{{{field}}}`: `{ident}` has no fields"),
+        FieldRef::Named(_) if variant.is_tuple => {
+            format!("`{{{field}}}`: tuple fields are named by position, like `{{0}}`")
+        }
+        FieldRef::Named(name) if variant.field(name).is_none() => {
+            let names = variant.fields.iter().map(Field::name).collect::<Vec<_>>();
+            let hint = suggest::hint(name, names.iter().map(String::as_str));
+            format!("`{ident}` has no field `{name}`{hint}")
+        }
+        FieldRef::Index(index) if !variant.is_tuple => {
+            let name = variant
+                .fields
+                .get(*index)
+                .map_or_else(|| "name".to_owned(), Field::name);
+            format!("`{{{field}}}`: `{ident}` has named fields; write `{{{name}}}`")
+        }
+        FieldRef::Index(index) if *index >= count => {
+            let fields = if count == 1 { "field" } else { "fields" };
+            format!("`{{{field}}}` is out of range: `{ident}` has {count} {fields}")
+        }
+        FieldRef::Named(_) | FieldRef::Index(_) => return None,
+    })
+}
+
+fn check_fields(shape: Option<Shape>, variant: &Variant, errors: &mut Errors) {
     let mut members: HashMap<String, Span> = HashMap::new();
     let mut details: Option<Span> = variant
         .attrs
@@ -155,7 +199,7 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
             errors.at(
                 span,
                 format_args!(
-                    "exposed member `{name}` would repeat the `{name}` member of the `{}` shape; name it with `expose = \"...\"`",
+                    "exposed member `{name}` would repeat the `{name}` member of the `{}` shape; choose another name with `expose = \"...\"`",
                     shape.name()
                 ),
             );
@@ -182,9 +226,9 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
     } else if let (Some(details), Some(first)) = (details, members.get("details")) {
         errors.repeated(
             *first,
-            "member `details` is exposed twice",
+            "exposed member `details` would repeat the `details` member that holds this error's details value; choose another name with `expose = \"...\"`",
             details,
-            "`details` is also given here",
+            "the details value is given here",
         );
     }
 }

@@ -1,8 +1,5 @@
 //! Documentation rendered from catalogs.
 
-use alloc::string::String;
-use alloc::vec;
-
 use crate::ErrorEntry;
 use crate::markdown::render;
 

@@ -1,15 +1,15 @@
 //! errcat: define, serialize and document HTTP API errors from one enum.
-#![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-
-extern crate alloc;
 
 mod api_error;
 mod catalog;
 pub mod docs;
+mod envelope;
+pub mod format;
 mod markdown;
 mod reason;
+mod response;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -17,7 +17,9 @@ pub mod __private;
 
 pub use crate::api_error::{ApiError, Message};
 pub use crate::catalog::{Catalog, ErrorEntry};
+pub use crate::envelope::Envelope;
 pub use crate::reason::reason_phrase;
+pub use crate::response::{http_response, http_response_with};
 
 #[cfg(feature = "derive")]
 pub use errcat_derive::ApiError;

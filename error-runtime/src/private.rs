@@ -1,8 +1,8 @@
 //! Items used by the code `#[derive(ApiError)]` generates. Not public API: they
 //! change without notice, in lockstep with `errcat-derive`.
 
-use crate::ErrorEntry;
 use crate::markdown::render;
+use crate::{ApiError, ErrorEntry};
 
 /// Builds a catalog row.
 #[must_use]
@@ -56,5 +56,70 @@ pub const fn utf8(bytes: &'static [u8]) -> &'static str {
     match core::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(_) => panic!("errcat: catalog table is not UTF-8"),
+    }
+}
+
+pub use core::fmt::{Arguments, Display};
+pub use erased_serde::Serialize as ErasedSerialize;
+pub use serde_core::Serialize;
+
+/// The settings a derived type declares at type level.
+#[derive(Clone, Copy)]
+pub struct TypeSettings {
+    pub format: FormatKind,
+    pub type_base: Option<&'static str>,
+    pub challenge: Option<&'static str>,
+}
+
+impl TypeSettings {
+    /// What a type without `format`, `type_base` or `challenge` gets.
+    pub const DEFAULT: TypeSettings = TypeSettings {
+        format: FormatKind::Problem,
+        type_base: None,
+        challenge: None,
+    };
+}
+
+/// A type's declared wire shape. The built-in ones are named so that
+/// `Envelope::new` dispatches to them statically.
+#[derive(Clone, Copy)]
+pub enum FormatKind {
+    Flat,
+    Nested,
+    Typed,
+    Described,
+    OAuth2,
+    Problem,
+    Custom(&'static (dyn DynFormat + Sync)),
+}
+
+/// What generated `__visit` methods show: exposed members, the details value
+/// and header fields, in declaration order (a details template first).
+pub trait Visitor {
+    fn member(&mut self, name: &'static str, value: &dyn ErasedSerialize) {
+        let _ = (name, value);
+    }
+    fn details_value(&mut self, value: &dyn ErasedSerialize) {
+        let _ = value;
+    }
+    fn details_text(&mut self, text: Arguments<'_>) {
+        let _ = text;
+    }
+    fn header(&mut self, name: &'static str, value: &dyn Display) {
+        let _ = (name, value);
+    }
+}
+
+pub use crate::format::DynFormat;
+
+/// Turns any `ApiError`, sized or not, into a trait object: implemented for
+/// every sized type here, and by the vtable for `dyn ApiError`.
+pub trait AsDynApiError {
+    fn __as_dyn(&self) -> &dyn ApiError;
+}
+
+impl<T: ApiError> AsDynApiError for T {
+    fn __as_dyn(&self) -> &dyn ApiError {
+        self
     }
 }

@@ -1,0 +1,174 @@
+//! The `ApiError` impl: one `match` per method.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::catalog::{Catalog, Source};
+use super::template::FormatArgs;
+use super::{binding, bounds, pattern, variant_path};
+use crate::ast::{Input, Variant};
+use crate::attr::Format;
+use crate::generics::TypeParams;
+use crate::shape::Shape;
+
+pub(super) fn api_error_impl(input: &Input, catalog: &Catalog, params: &TypeParams) -> TokenStream {
+    let ty = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds::where_clause(input, params);
+    let mut entry_arms = Vec::with_capacity(input.variants.len());
+    let mut message_arms = Vec::with_capacity(input.variants.len());
+    let mut visit_arms = Vec::new();
+    for (variant, source) in input.variants.iter().zip(&catalog.sources) {
+        let path = variant_path(input, variant);
+        match source {
+            Source::Transparent(field, _) => {
+                let pattern = pattern(&path, [*field]);
+                let inner = binding(field);
+                entry_arms.push(quote!(#pattern => ::errcat::ApiError::entry(#inner),));
+                message_arms.push(
+                    quote!(#pattern => ::errcat::ApiError::fmt_message(#inner, __formatter),),
+                );
+                visit_arms
+                    .push(quote!(#pattern => ::errcat::ApiError::__visit(#inner, __visitor),));
+            }
+            Source::Own(row) => {
+                entry_arms.push(quote!(#path { .. } => &__ROWS[#row],));
+                message_arms.push(message_arm(input, variant, &path));
+                visit_arms.extend(visit_arm(variant, &path));
+            }
+        }
+    }
+    let (entry_body, message_body) = if input.variants.is_empty() {
+        (quote!(match *self {}), quote!(match *self {}))
+    } else {
+        (
+            quote!(match self { #(#entry_arms)* }),
+            quote!(match self { #(#message_arms)* }),
+        )
+    };
+    let visit = (!visit_arms.is_empty()).then(|| {
+        let rest = (visit_arms.len() < input.variants.len()).then(|| quote!(_ => {}));
+        quote! {
+            fn __visit(&self, __visitor: &mut dyn ::errcat::__private::Visitor) {
+                match self { #(#visit_arms)* #rest }
+            }
+        }
+    });
+    let (settings_static, settings_fn) = settings(input).unzip();
+    quote! {
+        #settings_static
+        #[automatically_derived]
+        impl #impl_generics ::errcat::ApiError for #ty #ty_generics #where_clause {
+            fn entry(&self) -> &'static ::errcat::ErrorEntry {
+                #entry_body
+            }
+
+            fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #message_body
+            }
+
+            #visit
+            #settings_fn
+        }
+    }
+}
+
+/// Writes the template, the literal message or the reason phrase.
+fn message_arm(input: &Input, variant: &Variant, path: &TokenStream) -> TokenStream {
+    let Some(message) = &variant.attrs.message else {
+        let reason = variant.catalog_message(input.status(variant).unwrap_or_default());
+        return quote!(#path { .. } => __formatter.write_str(#reason),);
+    };
+    if let Some(text) = message.template.as_literal() {
+        return quote!(#path { .. } => __formatter.write_str(#text),);
+    }
+    let args = FormatArgs::new(variant, &message.template);
+    let pattern = pattern(path, args.fields.iter().copied());
+    quote!(#pattern => ::core::write!(__formatter, #args),)
+}
+
+/// Shows the visitor the details template, then each exposed, details and
+/// header field in declaration order; `None` when there is nothing to show.
+fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
+    let details = variant
+        .attrs
+        .details
+        .as_ref()
+        .map(|details| FormatArgs::new(variant, &details.template));
+    let mut calls: Vec<TokenStream> = details
+        .iter()
+        .map(|args| quote!(__visitor.details_text(::core::format_args!(#args));))
+        .collect();
+    let mut bound = details.map(|args| args.fields).unwrap_or_default();
+    for field in &variant.fields {
+        let value = binding(field);
+        let span = field.ty.span();
+        let attrs = &field.attrs;
+        let before = calls.len();
+        if let Some(name) = field.exposed_name() {
+            calls.push(quote_spanned!(span=> __visitor.member(#name, #value);));
+        }
+        if attrs.details.is_some() {
+            calls.push(quote_spanned!(span=> __visitor.details_value(#value);));
+        }
+        if let Some(header) = &attrs.header {
+            calls.push(quote_spanned!(span=> __visitor.header(#header, #value);));
+        }
+        if calls.len() > before {
+            bound.push(field);
+        }
+    }
+    if calls.is_empty() {
+        return None;
+    }
+    let pattern = pattern(path, bound);
+    Some(quote!(#pattern => { #(#calls)* }))
+}
+
+/// The static holding the type's `format`, `type_base` and `challenge`, and
+/// the method returning it; `None` when all are defaults.
+fn settings(input: &Input) -> Option<(TokenStream, TokenStream)> {
+    let attrs = &input.attrs;
+    if attrs.format.is_none() && attrs.type_base.is_none() && attrs.challenge.is_none() {
+        return None;
+    }
+    let format = match &attrs.format {
+        Some(Format::Custom(path)) => quote!(Custom(&#path)),
+        Some(Format::Builtin(shape)) => shape_kind(*shape),
+        None => shape_kind(Shape::Problem),
+    };
+    let type_base = optional(attrs.type_base.as_ref());
+    let challenge = optional(attrs.challenge.as_ref());
+    let item = quote! {
+        static __SETTINGS: ::errcat::__private::TypeSettings = ::errcat::__private::TypeSettings {
+            format: ::errcat::__private::FormatKind::#format,
+            type_base: #type_base,
+            challenge: #challenge,
+        };
+    };
+    let method = quote! {
+        fn __settings(&self) -> &'static ::errcat::__private::TypeSettings {
+            &__SETTINGS
+        }
+    };
+    Some((item, method))
+}
+
+fn shape_kind(shape: Shape) -> TokenStream {
+    match shape {
+        Shape::Flat => quote!(Flat),
+        Shape::Nested => quote!(Nested),
+        Shape::Typed => quote!(Typed),
+        Shape::Described => quote!(Described),
+        Shape::OAuth2 => quote!(OAuth2),
+        Shape::Problem => quote!(Problem),
+    }
+}
+
+fn optional(literal: Option<&syn::LitStr>) -> TokenStream {
+    match literal {
+        Some(literal) => quote!(::core::option::Option::Some(#literal)),
+        None => quote!(::core::option::Option::None),
+    }
+}

@@ -1,0 +1,87 @@
+//! Code generation from a validated model.
+//!
+//! The output stays small however many variants there are: catalog rows are
+//! data in one static, the table is a string literal whenever the macro knows
+//! every row, and each method is a single `match` whose arms call runtime
+//! code.
+
+mod api_error;
+mod bounds;
+mod catalog;
+mod template;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::ast::{Field, Input, Variant};
+use crate::generics::TypeParams;
+use crate::template::FieldRef;
+
+use self::catalog::Catalog;
+
+pub(crate) fn derive(input: &Input) -> TokenStream {
+    let params = TypeParams::new(input.generics);
+    let catalog = Catalog::new(input, &params);
+    let catalog_items = catalog.items(input);
+    let api_error = api_error::api_error_impl(input, &catalog, &params);
+    let display = input.attrs.display.map(|_| display_impl(input, &params));
+    quote! {
+        #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #catalog_items
+            #api_error
+            #display
+        };
+    }
+}
+
+fn display_impl(input: &Input, params: &TypeParams) -> TokenStream {
+    let ty = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = bounds::where_clause(input, params);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::errcat::ApiError::fmt_message(self, __formatter)
+            }
+        }
+    }
+}
+
+/// `Self::Variant`, or `Self` for a struct.
+fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
+    if input.is_struct {
+        quote!(Self)
+    } else {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    }
+}
+
+/// The local a field is bound to in a `match` arm; prefixed so that it can
+/// shadow nothing the generated code uses.
+fn binding(field: &Field) -> Ident {
+    format_ident!("__field_{}", field.name())
+}
+
+/// A pattern binding `fields` (each once) and ignoring the rest.
+fn pattern<'f>(path: &TokenStream, fields: impl IntoIterator<Item = &'f Field<'f>>) -> TokenStream {
+    let mut seen: Vec<&Field> = Vec::new();
+    for field in fields {
+        if !seen.iter().any(|bound| bound.member == field.member) {
+            seen.push(field);
+        }
+    }
+    let members = seen.iter().map(|field| &field.member);
+    let bindings = seen.iter().map(|field| binding(field));
+    quote!(#path { #(#members: #bindings,)* .. })
+}
+
+/// The field a template placeholder names; validation made sure it exists.
+fn template_field<'v>(variant: &'v Variant, field: &FieldRef) -> Option<&'v Field<'v>> {
+    match field {
+        FieldRef::Named(name) => variant.field(name),
+        FieldRef::Index(index) => variant.fields.get(*index),
+    }
+}

@@ -1,0 +1,228 @@
+//! The pieces every shape is built from: the streamed message, the exposed
+//! members and the details value.
+
+use core::fmt::{self, Display};
+
+use serde_core::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::__private::{ErasedSerialize, Visitor};
+use crate::ApiError;
+
+/// Serializes any `Display` value as a JSON string, streaming it into the
+/// serializer (no intermediate `String`).
+#[derive(Debug, Clone, Copy)]
+pub struct Text<T>(pub T);
+
+impl<T: Display> Serialize for Text<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+/// The exposed members of an error (`#[api(expose)]` fields), in declaration
+/// order.
+///
+/// Serializes as an object of them; [`serialize_into`](Self::serialize_into)
+/// writes them into an enclosing map instead. Members named in
+/// [`skipping`](Self::skipping) are left out, so that a shape's own keys are
+/// never written twice.
+#[derive(Clone, Copy)]
+pub struct Members<'a> {
+    error: &'a dyn ApiError,
+    skip: &'a [&'a str],
+    details_as_member: bool,
+}
+
+impl<'a> Members<'a> {
+    /// The exposed members of `error`.
+    #[must_use]
+    pub fn new(error: &'a dyn ApiError) -> Self {
+        Members {
+            error,
+            skip: &[],
+            details_as_member: false,
+        }
+    }
+
+    /// Leaves out members with these names.
+    #[must_use]
+    pub fn skipping(self, names: &'a [&'a str]) -> Self {
+        Members {
+            skip: names,
+            ..self
+        }
+    }
+
+    /// Includes the details value (a `details` template or field) as a member
+    /// named `details`, where the shape has no `details` member of its own.
+    #[must_use]
+    pub fn with_details(self) -> Self {
+        Members {
+            details_as_member: true,
+            ..self
+        }
+    }
+
+    /// Whether there is no member to write.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        let mut counter = Counter {
+            members: self,
+            found: false,
+        };
+        self.error.__visit(&mut counter);
+        !counter.found
+    }
+
+    /// Writes the members as entries of `map`.
+    ///
+    /// # Errors
+    ///
+    /// When the map, or a member's `Serialize`, fails.
+    pub fn serialize_into<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let mut writer = EntryWriter {
+            members: self,
+            map,
+            result: Ok(()),
+        };
+        self.error.__visit(&mut writer);
+        writer.result
+    }
+
+    fn keeps(&self, name: &str) -> bool {
+        !self.skip.contains(&name)
+    }
+}
+
+impl Serialize for Members<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.serialize_into(&mut map)?;
+        map.end()
+    }
+}
+
+struct Counter<'m, 'a> {
+    members: &'m Members<'a>,
+    found: bool,
+}
+
+impl Visitor for Counter<'_, '_> {
+    fn member(&mut self, name: &'static str, _: &dyn ErasedSerialize) {
+        self.found |= self.members.keeps(name);
+    }
+    fn details_value(&mut self, _: &dyn ErasedSerialize) {
+        self.found |= self.members.details_as_member && self.members.keeps("details");
+    }
+    fn details_text(&mut self, _: fmt::Arguments<'_>) {
+        self.found |= self.members.details_as_member && self.members.keeps("details");
+    }
+}
+
+struct EntryWriter<'m, 'a, M: SerializeMap> {
+    members: &'m Members<'a>,
+    map: &'m mut M,
+    result: Result<(), M::Error>,
+}
+
+impl<M: SerializeMap> EntryWriter<'_, '_, M> {
+    fn entry<V: Serialize + ?Sized>(&mut self, name: &'static str, value: &V) {
+        if self.result.is_ok() && self.members.keeps(name) {
+            self.result = self.map.serialize_entry(name, value);
+        }
+    }
+}
+
+impl<M: SerializeMap> Visitor for EntryWriter<'_, '_, M> {
+    fn member(&mut self, name: &'static str, value: &dyn ErasedSerialize) {
+        self.entry(name, value);
+    }
+    fn details_value(&mut self, value: &dyn ErasedSerialize) {
+        if self.members.details_as_member {
+            self.entry("details", value);
+        }
+    }
+    fn details_text(&mut self, text: fmt::Arguments<'_>) {
+        if self.members.details_as_member {
+            self.entry("details", &Text(text));
+        }
+    }
+}
+
+/// The details value of an error: its `details` template or `details` field.
+#[derive(Clone, Copy)]
+pub struct Details<'a> {
+    error: &'a dyn ApiError,
+}
+
+impl<'a> Details<'a> {
+    /// The details value of `error`.
+    #[must_use]
+    pub fn new(error: &'a dyn ApiError) -> Self {
+        Details { error }
+    }
+
+    /// Whether the error has a details value.
+    #[must_use]
+    pub fn is_present(&self) -> bool {
+        let mut finder = DetailsFinder { found: false };
+        self.error.__visit(&mut finder);
+        finder.found
+    }
+
+    /// Writes `"key": details` into `map` if the error has a details value.
+    /// Returns whether it did.
+    ///
+    /// # Errors
+    ///
+    /// When the map, or the details field's `Serialize`, fails.
+    pub fn serialize_entry<M: SerializeMap>(
+        &self,
+        key: &'static str,
+        map: &mut M,
+    ) -> Result<bool, M::Error> {
+        let mut writer = DetailsWriter {
+            key,
+            map,
+            result: Ok(false),
+        };
+        self.error.__visit(&mut writer);
+        writer.result
+    }
+}
+
+struct DetailsFinder {
+    found: bool,
+}
+
+impl Visitor for DetailsFinder {
+    fn details_value(&mut self, _: &dyn ErasedSerialize) {
+        self.found = true;
+    }
+    fn details_text(&mut self, _: fmt::Arguments<'_>) {
+        self.found = true;
+    }
+}
+
+struct DetailsWriter<'m, M: SerializeMap> {
+    key: &'static str,
+    map: &'m mut M,
+    result: Result<bool, M::Error>,
+}
+
+impl<M: SerializeMap> DetailsWriter<'_, M> {
+    fn write<V: Serialize + ?Sized>(&mut self, value: &V) {
+        if let Ok(false) = self.result {
+            self.result = self.map.serialize_entry(self.key, value).map(|()| true);
+        }
+    }
+}
+
+impl<M: SerializeMap> Visitor for DetailsWriter<'_, M> {
+    fn details_value(&mut self, value: &dyn ErasedSerialize) {
+        self.write(value);
+    }
+    fn details_text(&mut self, text: fmt::Arguments<'_>) {
+        self.write(&Text(text));
+    }
+}

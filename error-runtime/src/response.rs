@@ -1,0 +1,125 @@
+//! Whole HTTP responses: status, content type, headers and body.
+
+use core::fmt::{self, Display};
+
+use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, WWW_AUTHENTICATE};
+use http::{HeaderMap, Response, StatusCode};
+
+use crate::__private::{TypeSettings, Visitor};
+use crate::format::{Declared, Format, declared_content_type};
+use crate::{ApiError, Envelope, ErrorEntry};
+
+/// The HTTP response for `error`, in the shape its type declares: status,
+/// `Content-Type`, headers and JSON body.
+///
+/// Headers are, in order: one per `#[api(header = "...")]` field (its
+/// `Display` value); for a 401 without a `WWW-Authenticate` field, the
+/// type's `challenge`; then those the shape requires (`oauth2`:
+/// `Cache-Control: no-store`, `Pragma: no-cache`). A header value that is not
+/// valid header text (a line break, say) is left out rather than sent.
+///
+/// This never panics: should an exposed field's `Serialize` fail, the body is
+/// written without the exposed members.
+///
+/// ```
+/// use errcat::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = "flat", rename_all = "snake_case")]
+/// enum ApiErrors {
+///     #[api(status = 429, message = "Too many requests")]
+///     RateLimited {
+///         #[api(header = "Retry-After")]
+///         retry_after: u32,
+///     },
+/// }
+///
+/// let response = errcat::http_response(&ApiErrors::RateLimited { retry_after: 30 });
+/// assert_eq!(response.status(), 429);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// assert_eq!(response.headers()["retry-after"], "30");
+/// assert_eq!(
+///     response.body(),
+///     br#"{"message":"Too many requests","code":"rate_limited","status_code":429}"#,
+/// );
+/// ```
+#[must_use]
+pub fn http_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
+    let error = error.__as_dyn();
+    build(error, &Declared, declared_content_type(error))
+}
+
+/// The HTTP response for `error` in `format`, whatever its type declares.
+#[must_use]
+pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
+    error: &E,
+    format: F,
+) -> Response<Vec<u8>> {
+    build(error.__as_dyn(), &format, format.content_type())
+}
+
+fn build<F: Format>(
+    error: &dyn ApiError,
+    format: &F,
+    content_type: &'static str,
+) -> Response<Vec<u8>> {
+    let mut body = Vec::with_capacity(128);
+    if serde_json::to_writer(&mut body, &Envelope::with_format(error, format)).is_err() {
+        body.clear();
+        // Only text and numbers are left, which JSON always accepts.
+        let _ = serde_json::to_writer(
+            &mut body,
+            &Envelope::with_format(&WithoutMembers(error), format),
+        );
+    }
+    let mut headers = HeaderMap::new();
+    if let Ok(content_type) = HeaderValue::from_str(content_type) {
+        headers.insert(CONTENT_TYPE, content_type);
+    }
+    error.__visit(&mut HeaderFields {
+        headers: &mut headers,
+    });
+    if error.status() == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
+        let challenge = error.__settings().challenge.map(HeaderValue::from_str);
+        if let Some(Ok(challenge)) = challenge {
+            headers.insert(WWW_AUTHENTICATE, challenge);
+        }
+    }
+    format.headers(error, &mut headers);
+    let mut response = Response::new(body);
+    *response.status_mut() = error.status();
+    *response.headers_mut() = headers;
+    response
+}
+
+struct HeaderFields<'a> {
+    headers: &'a mut HeaderMap,
+}
+
+impl Visitor for HeaderFields<'_> {
+    fn header(&mut self, name: &'static str, value: &dyn Display) {
+        let name = HeaderName::from_bytes(name.as_bytes());
+        let value = HeaderValue::from_str(&value.to_string());
+        if let (Ok(name), Ok(value)) = (name, value) {
+            self.headers.append(name, value);
+        }
+    }
+}
+
+/// An error seen without its exposed members and details value.
+struct WithoutMembers<'a>(&'a dyn ApiError);
+
+impl ApiError for WithoutMembers<'_> {
+    fn entry(&self) -> &'static ErrorEntry {
+        self.0.entry()
+    }
+    fn status(&self) -> StatusCode {
+        self.0.status()
+    }
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_message(f)
+    }
+    fn __settings(&self) -> &'static TypeSettings {
+        self.0.__settings()
+    }
+}
