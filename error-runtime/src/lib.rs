@@ -10,6 +10,7 @@ pub mod format;
 mod markdown;
 mod reason;
 mod response;
+mod validation;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -20,6 +21,7 @@ pub use crate::catalog::{Catalog, ErrorEntry};
 pub use crate::envelope::Envelope;
 pub use crate::reason::reason_phrase;
 pub use crate::response::{http_response, http_response_with};
+pub use crate::validation::{FieldError, ValidationErrors};
 
 #[cfg(feature = "derive")]
 pub use errcat_derive::ApiError;

@@ -1,0 +1,224 @@
+//! Per-field validation errors, in the shape Rails APIs send them.
+
+use std::borrow::Cow;
+use std::fmt::{self, Display, Write};
+
+use serde_core::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+
+type Text = Cow<'static, str>;
+
+/// The validation errors of one model and its nested associations.
+///
+/// Serializes as `{"order":[{"field":...,"code":...,"message":...}],
+/// "tickets":{"2148082":[...]}}`: the model's own errors under its key, always
+/// first, then each association's errors keyed by record id. Associations,
+/// ids and errors keep the order in which they were first added.
+///
+/// Its `Display` is the sentence Rails builds from the model's own errors,
+/// each field humanized: "First name Required, Last name Required, and Email
+/// Required". Expose it as a field with `message = "{errors}"` to get both.
+///
+/// ```
+/// use errcat::{ApiError, Envelope, ValidationErrors};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api(format = "typed", rename_all = "snake_case")]
+/// enum OrderError {
+///     #[api(status = 422, message = "{errors}")]
+///     ValidationError {
+///         #[api(expose)]
+///         errors: ValidationErrors,
+///     },
+/// }
+///
+/// let mut errors = ValidationErrors::new("order");
+/// errors.add("first_name", "blank", "Required");
+/// errors.add("email", "blank", "Required");
+/// errors.add_nested("tickets", 2148082, "guest", "blank", "can't be blank");
+///
+/// let body = serde_json::to_string(&Envelope::new(&OrderError::ValidationError { errors })).unwrap();
+/// assert_eq!(
+///     body,
+///     r#"{"type":"validation_error","message":"First name Required and Email Required","errors":{"order":[{"field":"first_name","code":"blank","message":"Required"},{"field":"email","code":"blank","message":"Required"}],"tickets":{"2148082":[{"field":"guest","code":"blank","message":"can't be blank"}]}}}"#,
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ValidationErrors {
+    model: Text,
+    errors: Vec<FieldError>,
+    associations: Vec<Association>,
+}
+
+/// One failed check of one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field, as the client sent it (`first_name`).
+    pub field: Text,
+    /// A stable code for the check (`blank`).
+    pub code: Text,
+    /// The message for the user (`Required`).
+    pub message: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Association {
+    name: Text,
+    records: Vec<(String, Vec<FieldError>)>,
+}
+
+impl ValidationErrors {
+    /// No errors yet for the model serialized under `model` (`"order"`).
+    #[must_use]
+    pub fn new(model: impl Into<Cow<'static, str>>) -> Self {
+        ValidationErrors {
+            model: model.into(),
+            ..ValidationErrors::default()
+        }
+    }
+
+    /// Records an error of one of the model's own fields.
+    pub fn add(
+        &mut self,
+        field: impl Into<Cow<'static, str>>,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> &mut Self {
+        self.errors.push(FieldError::new(field, code, message));
+        self
+    }
+
+    /// Records an error of a field of the record `id` of a nested
+    /// `association` (`"tickets"`).
+    pub fn add_nested(
+        &mut self,
+        association: impl Into<Cow<'static, str>>,
+        id: impl Display,
+        field: impl Into<Cow<'static, str>>,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> &mut Self {
+        let association = association.into();
+        let index = match self
+            .associations
+            .iter()
+            .position(|known| known.name == association)
+        {
+            Some(index) => index,
+            None => {
+                self.associations.push(Association {
+                    name: association,
+                    records: Vec::new(),
+                });
+                self.associations.len() - 1
+            }
+        };
+        let records = &mut self.associations[index].records;
+        let id = id.to_string();
+        let error = FieldError::new(field, code, message);
+        match records.iter_mut().find(|(known, _)| *known == id) {
+            Some((_, errors)) => errors.push(error),
+            None => records.push((id, vec![error])),
+        }
+        self
+    }
+
+    /// Whether no error was recorded, the model's or an association's.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.associations.is_empty()
+    }
+
+    /// The model's own errors, in the order they were added.
+    #[must_use]
+    pub fn errors(&self) -> &[FieldError] {
+        &self.errors
+    }
+}
+
+impl FieldError {
+    fn new(
+        field: impl Into<Cow<'static, str>>,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl Serialize for ValidationErrors {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1 + self.associations.len()))?;
+        map.serialize_entry(&*self.model, &self.errors)?;
+        for association in &self.associations {
+            map.serialize_entry(&*association.name, &Records(&association.records))?;
+        }
+        map.end()
+    }
+}
+
+struct Records<'a>(&'a [(String, Vec<FieldError>)]);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, errors) in self.0 {
+            map.serialize_entry(id, errors)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for FieldError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut error = serializer.serialize_struct("FieldError", 3)?;
+        error.serialize_field("field", &self.field)?;
+        error.serialize_field("code", &self.code)?;
+        error.serialize_field("message", &self.message)?;
+        error.end()
+    }
+}
+
+impl Display for ValidationErrors {
+    /// "A", "A and B", "A, B, and C": each item the humanized field and its
+    /// message.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.errors.len();
+        for (i, error) in self.errors.iter().enumerate() {
+            let separator = match (i, count) {
+                (0, _) => "",
+                (1, 2) => " and ",
+                (i, count) if i + 1 == count => ", and ",
+                _ => ", ",
+            };
+            f.write_str(separator)?;
+            write_humanized(f, &error.field)?;
+            if !error.message.is_empty() {
+                f.write_char(' ')?;
+                f.write_str(&error.message)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Rails' `humanize`: without a trailing `_id`, underscores as spaces, the
+/// first letter capitalized and the rest lowercase.
+fn write_humanized(f: &mut fmt::Formatter<'_>, field: &str) -> fmt::Result {
+    let field = field
+        .strip_suffix("_id")
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(field);
+    let field = field.trim_start_matches('_');
+    for (i, c) in field.chars().enumerate() {
+        match c {
+            '_' => f.write_char(' ')?,
+            c if i == 0 => c.to_uppercase().try_for_each(|c| f.write_char(c))?,
+            c => c.to_lowercase().try_for_each(|c| f.write_char(c))?,
+        }
+    }
+    Ok(())
+}
