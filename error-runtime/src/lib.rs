@@ -1,4 +1,211 @@
-//! errcat: define, serialize and document HTTP API errors from one enum.
+//! Define, serialize and document HTTP API errors from one enum.
+//!
+//! `#[derive(ApiError)]` reads `#[api(...)]` attributes on an error type and
+//! generates its HTTP status, a stable code, a public message, the JSON body in
+//! the wire shape your API uses, and a catalog of every error with a markdown
+//! table for your documentation — so the `impl IntoResponse`, the `match` arms
+//! and the docs page can no longer drift apart.
+//!
+//! ```
+//! use errcat::{ApiError, Catalog, Envelope};
+//! use http::StatusCode;
+//!
+//! /// Errors of the users API.
+//! #[derive(Debug, ApiError)]
+//! #[api(format = "nested")]
+//! enum UserError {
+//!     /// Each email belongs to one account.
+//!     #[api(status = 409, code = "EmailAlreadyExists", message = "This email is already in use, please try another one.")]
+//!     EmailAlreadyExists,
+//!     #[api(status = NOT_FOUND, message = "No user {id}")]
+//!     UserNotFound { id: u64 },
+//! }
+//!
+//! let error = UserError::UserNotFound { id: 42 };
+//! assert_eq!(error.status(), StatusCode::NOT_FOUND);
+//! assert_eq!(error.code(), "UserNotFound");
+//! assert_eq!(error.message().to_string(), "No user 42");
+//!
+//! let body = serde_json::to_string(&Envelope::new(&UserError::EmailAlreadyExists)).unwrap();
+//! assert_eq!(
+//!     body,
+//!     r#"{"error":{"status":409,"message":"This email is already in use, please try another one.","code":"EmailAlreadyExists"}}"#,
+//! );
+//!
+//! assert_eq!(
+//!     UserError::MARKDOWN,
+//!     "| Status | Code | Message | Description |\n\
+//!      | --- | --- | --- | --- |\n\
+//!      | 409 | EmailAlreadyExists | This email is already in use, please try another one. | Each email belongs to one account. |\n\
+//!      | 404 | UserNotFound | No user {id} |  |\n",
+//! );
+//! ```
+//!
+//! The pieces:
+//!
+//! - [`ApiError`]: status, code, message and catalog entry of a value; object
+//!   safe, so `&dyn ApiError` and `Box<dyn ApiError + Send + Sync>` work too.
+//! - [`Catalog`]: every error of a type ([`ErrorEntry`] rows) and their
+//!   markdown table, built at compile time; [`docs`] renders tables.
+//! - [`Envelope`] and the shapes in [`format`](mod@format): the body, as a serde
+//!   `Serialize` value; [`http_response`]: the whole `http::Response`.
+//! - [`ValidationErrors`]: per-field errors in the shape Rails APIs send.
+//!
+//! # Attributes
+//!
+//! ## On the type
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `status = 400` | default status of variants that give none |
+//! | `format = "problem"` | wire shape: `flat`, `nested`, `typed`, `described`, `oauth2`, `problem` (the default) — see [`format`](mod@format) — or the path of a unit struct implementing [`format::Format`] |
+//! | `rename_all = "snake_case"` | codes derived from variant names: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's rules); without it a code is the variant name as written |
+//! | `type_base = "https://example.com/errors/"` | `problem` shape: `type` is this followed by the code; without it `about:blank` |
+//! | `display` | also implement `Display`, writing the public message |
+//! | `challenge = "Bearer realm=\"api\""` | `WWW-Authenticate` of 401 responses that have no header field for it |
+//!
+//! ```
+//! use errcat::{ApiError, Catalog};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(status = 400, rename_all = "snake_case", display, challenge = "Bearer")]
+//! enum OrderError {
+//!     /// Uses the default status, 400.
+//!     ParameterMissing,
+//!     #[api(status = 401, message = "Sign in first")]
+//!     Unauthenticated,
+//! }
+//!
+//! assert_eq!(OrderError::ParameterMissing.status(), 400);
+//! assert_eq!(OrderError::ParameterMissing.code(), "parameter_missing");
+//! assert_eq!(OrderError::Unauthenticated.to_string(), "Sign in first");
+//! let response = errcat::http_response(&OrderError::Unauthenticated);
+//! assert_eq!(response.headers()["www-authenticate"], "Bearer");
+//! ```
+//!
+//! ## On a variant (or on a struct, beside the type keys)
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `status = 409`, `status = CONFLICT`, `status = StatusCode::CONFLICT` | an integer in 400–599, or an `http::StatusCode` constant |
+//! | `code = "EmailAlreadyExists"` | the stable code (non-empty, no whitespace) |
+//! | `message = "Couldn't find {model} with id {id}"` | the public message; without it, the status's reason phrase |
+//! | `details = "..."` | a template for the `details` member |
+//! | `transparent` | status, code, message, members and catalog rows all come from the single field, itself an `ApiError` |
+//!
+//! Templates name fields as `{field}` (named fields) or `{0}` (tuple
+//! fields), write braces as `{{` and `}}`, and use `Display` only, with fill,
+//! alignment, width and precision (`{amount:>8.2}`, `{id:05}`); `{}`,
+//! `{x:?}` and other traits are refused at compile time, as is a placeholder
+//! naming no field. A literal message is written with `write_str`; none is
+//! written through an allocation.
+//!
+//! ```
+//! use errcat::{ApiError, Catalog};
+//!
+//! #[derive(Debug, ApiError)]
+//! enum PaymentError {
+//!     #[api(status = PAYMENT_REQUIRED, message = "Balance {1:.2} is below {0:.2} {{EUR}}")]
+//!     Insufficient(f64, #[api(expose = "balance")] f64),
+//!     /// The card network did not answer.
+//!     #[api(status = http::StatusCode::GATEWAY_TIMEOUT)]
+//!     Timeout,
+//! }
+//!
+//! let error = PaymentError::Insufficient(10.0, 2.5);
+//! assert_eq!(error.message().to_string(), "Balance 2.50 is below 10.00 {EUR}");
+//! assert_eq!(PaymentError::Timeout.message().to_string(), "Gateway Timeout");
+//! assert_eq!(PaymentError::ENTRIES[1].description, "The card network did not answer.");
+//! ```
+//!
+//! A struct is a single error and takes the keys of the type and of a
+//! variant together; `transparent` wraps another error unchanged:
+//!
+//! ```
+//! use errcat::{ApiError, Catalog};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(status = 404, code = "NotFound", message = "No {kind} {id}")]
+//! struct NotFound {
+//!     kind: &'static str,
+//!     id: u64,
+//! }
+//!
+//! #[derive(Debug, ApiError)]
+//! enum AppError {
+//!     #[api(transparent)]
+//!     NotFound(NotFound),
+//!     #[api(status = 500)]
+//!     Internal,
+//! }
+//!
+//! let error = AppError::NotFound(NotFound { kind: "order", id: 7 });
+//! assert_eq!(error.status(), 404);
+//! assert_eq!(error.message().to_string(), "No order 7");
+//! let codes: Vec<_> = AppError::ENTRIES.iter().map(|entry| entry.code).collect();
+//! assert_eq!(codes, ["NotFound", "Internal"]);
+//! ```
+//!
+//! ## On a field
+//!
+//! Fields are private by default: only the message template and the fields
+//! marked here reach the wire. A field's `Debug`, `Display` and `source` are
+//! never serialized.
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `expose`, `expose = "name"` | serialize the field as a member of the body under its name (`r#` removed) or the given one (required on tuple fields); members keep declaration order |
+//! | `details` | the field's value is the `details` member |
+//! | `header = "Retry-After"` | send the field's `Display` value as this response header (and not in the body) |
+//!
+//! ```
+//! use errcat::{ApiError, Envelope};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(format = "typed", rename_all = "snake_case")]
+//! enum OrderError {
+//!     #[api(status = 404, message = "Couldn't find {model} with 'id'={id}")]
+//!     NotFound {
+//!         #[api(expose)]
+//!         id: String,
+//!         #[api(expose)]
+//!         model: &'static str,
+//!         /// Never serialized: not exposed.
+//!         query: String,
+//!     },
+//!     #[api(status = 429, message = "Slow down")]
+//!     RateLimited {
+//!         #[api(header = "Retry-After")]
+//!         retry_after: u32,
+//!     },
+//! }
+//!
+//! let error = OrderError::NotFound {
+//!     id: "232323".into(),
+//!     model: "Order",
+//!     query: "SELECT secret".into(),
+//! };
+//! assert_eq!(
+//!     serde_json::to_string(&Envelope::new(&error)).unwrap(),
+//!     r#"{"type":"not_found","message":"Couldn't find Order with 'id'=232323","id":"232323","model":"Order"}"#,
+//! );
+//! let response = errcat::http_response(&OrderError::RateLimited { retry_after: 30 });
+//! assert_eq!(response.headers()["retry-after"], "30");
+//! ```
+//!
+//! Mistakes are compile errors that point at the offending tokens: an unknown
+//! key or `StatusCode` name (with a suggestion), a status outside 400–599, a
+//! repeated key or code, a placeholder naming no field, an exposed member
+//! that would repeat one of the shape's own (`code`, `message`, …), and more;
+//! every problem of an input is reported in one compile.
+//!
+//! # Features
+//!
+//! - `derive` (default): `#[derive(ApiError)]`, re-exported as
+//!   `errcat::ApiError` beside the trait.
+//!
+//! Generated code reaches serde, http and everything else through `errcat`,
+//! so a crate that depends on errcat alone can derive and use every feature.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -25,3 +232,8 @@ pub use crate::validation::{FieldError, ValidationErrors};
 
 #[cfg(feature = "derive")]
 pub use errcat_derive::ApiError;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
