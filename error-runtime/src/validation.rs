@@ -98,20 +98,17 @@ impl ValidationErrors {
         message: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
         let association = association.into();
-        let index = match self
+        let index = self
             .associations
             .iter()
             .position(|known| known.name == association)
-        {
-            Some(index) => index,
-            None => {
+            .unwrap_or_else(|| {
                 self.associations.push(Association {
                     name: association,
                     records: Vec::new(),
                 });
                 self.associations.len() - 1
-            }
-        };
+            });
         let records = &mut self.associations[index].records;
         let id = id.to_string();
         let error = FieldError::new(field, code, message);

@@ -167,8 +167,8 @@ fn shape_kind(shape: Shape) -> TokenStream {
 }
 
 fn optional(literal: Option<&syn::LitStr>) -> TokenStream {
-    match literal {
-        Some(literal) => quote!(::core::option::Option::Some(#literal)),
-        None => quote!(::core::option::Option::None),
-    }
+    literal.map_or_else(
+        || quote!(::core::option::Option::None),
+        |literal| quote!(::core::option::Option::Some(#literal)),
+    )
 }

@@ -119,7 +119,8 @@ impl Format for Problem {
             |map| {
                 match error.__settings().type_base {
                     Some(base) => {
-                        map.serialize_entry("type", &Text(format_args!("{base}{}", error.code())))?
+                        let code = error.code();
+                        map.serialize_entry("type", &Text(format_args!("{base}{code}")))?;
                     }
                     None => map.serialize_entry("type", "about:blank")?,
                 }
