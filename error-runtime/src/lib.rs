@@ -118,6 +118,52 @@
 //! assert_eq!(PaymentError::ENTRIES[1].description, "The card network did not answer.");
 //! ```
 //!
+//! `details` gives the body a `details` member (in the `flat` shape, the
+//! `details` of `{"message":..,"code":..,"details":..,"status_code":..}`), from
+//! a template or, on a field, from the field's value; `type_base` names the
+//! problem type of the default `problem` shape:
+//!
+//! ```
+//! use errcat::{ApiError, Envelope};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(format = "flat", rename_all = "snake_case")]
+//! enum GroupError {
+//!     #[api(status = 422, message = "Group not found", details = "Group {0} not found")]
+//!     GroupNotFoundError(u32),
+//!     #[api(status = 400, message = "Invalid group")]
+//!     InvalidGroup {
+//!         #[api(details)]
+//!         reasons: Vec<&'static str>,
+//!     },
+//! }
+//!
+//! let body = serde_json::to_string(&Envelope::new(&GroupError::GroupNotFoundError(7))).unwrap();
+//! assert_eq!(
+//!     body,
+//!     r#"{"message":"Group not found","code":"group_not_found_error","details":"Group 7 not found","status_code":422}"#,
+//! );
+//! let invalid = GroupError::InvalidGroup { reasons: vec!["name is blank"] };
+//! assert_eq!(
+//!     serde_json::to_string(&Envelope::new(&invalid)).unwrap(),
+//!     r#"{"message":"Invalid group","code":"invalid_group","details":["name is blank"],"status_code":400}"#,
+//! );
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(type_base = "https://example.com/errors/")]
+//! enum AccountError {
+//!     #[api(status = 403, code = "out-of-credit", message = "Your balance is {balance}")]
+//!     OutOfCredit { balance: u32 },
+//! }
+//!
+//! let response = errcat::http_response(&AccountError::OutOfCredit { balance: 30 });
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! assert_eq!(
+//!     response.body(),
+//!     br#"{"type":"https://example.com/errors/out-of-credit","title":"Forbidden","status":403,"detail":"Your balance is 30","code":"out-of-credit"}"#,
+//! );
+//! ```
+//!
 //! A struct is a single error and takes the keys of the type and of a
 //! variant together; `transparent` wraps another error unchanged:
 //!
