@@ -550,6 +550,6 @@ fn header_name_problem(name: &str) -> Option<String> {
         )
     };
     Some(format!(
-        "{problem}; a header name is made of ASCII letters, digits and {PUNCTUATION}, like `Retry-After`"
+        "{problem}; header names are made of ASCII letters, digits and {PUNCTUATION}, like `Retry-After`"
     ))
 }

@@ -16,7 +16,7 @@ pub(crate) fn check(input: &Input, errors: &mut Errors) {
     // After a refused `format`, checks against the default shape would report
     // clashes the user never wrote.
     let shape = input.shape().filter(|_| !input.attrs.format_refused);
-    let mut codes: HashMap<String, Span> = HashMap::with_capacity(input.variants.len());
+    let mut codes = HashMap::with_capacity(input.variants.len());
     for variant in &input.variants {
         if variant.attrs.transparent.is_some() {
             check_transparent(variant, errors);
@@ -45,29 +45,24 @@ pub(crate) fn check(input: &Input, errors: &mut Errors) {
     }
 }
 
-/// Checks the variant's code against the codes seen so far, and records it.
+/// Checks the variant's code against the codes seen so far (with their span
+/// and origin), and records it.
 fn check_code(
     input: &Input,
     variant: &Variant,
     shape: Option<Shape>,
-    codes: &mut HashMap<String, Span>,
+    codes: &mut HashMap<String, (Span, &'static str)>,
     errors: &mut Errors,
 ) {
     let code = input.code(variant);
     let span = Input::code_span(variant);
-    // A code derived from the variant name is not written anywhere; say where
-    // it comes from.
-    let origin = match (&variant.attrs.code, input.attrs.rename_all) {
-        (Some(_), _) => "",
-        (None, Some(_)) => " (the variant name after `rename_all`)",
-        (None, None) => " (the variant name)",
-    };
-    if let Some(first) = codes.get(&code) {
+    let origin = code_origin(input, variant);
+    if let Some((first, first_origin)) = codes.get(&code) {
         errors.repeated(
             span,
             format_args!("code `{code}`{origin} is used twice; each error needs its own code"),
             *first,
-            format_args!("code `{code}` first used here"),
+            format_args!("code `{code}`{first_origin} first used here"),
         );
         return;
     }
@@ -81,7 +76,17 @@ fn check_code(
             );
         }
     }
-    codes.insert(code, span);
+    codes.insert(code, (span, origin));
+}
+
+/// Where a code derived from the variant name comes from, for errors that
+/// point at the variant (the code itself is written nowhere); "" for a `code`.
+fn code_origin(input: &Input, variant: &Variant) -> &'static str {
+    match (&variant.attrs.code, input.attrs.rename_all) {
+        (Some(_), _) => "",
+        (None, Some(_)) => " (the variant name after `rename_all`)",
+        (None, None) => " (the variant name)",
+    }
 }
 
 fn check_transparent(variant: &Variant, errors: &mut Errors) {

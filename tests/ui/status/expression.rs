@@ -1,0 +1,11 @@
+use errcat::ApiError;
+
+#[derive(Debug, ApiError)]
+enum UserError {
+    #[api(status = 400 + 9)]
+    EmailTaken,
+    #[api(status = -404)]
+    UserNotFound,
+}
+
+fn main() {}

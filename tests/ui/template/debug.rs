@@ -1,0 +1,12 @@
+use errcat::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(status = 404)]
+enum UserError {
+    #[api(message = "Couldn't find user {id:?}")]
+    NotFound { id: u64 },
+    #[api(message = "Couldn't find {0:#?}")]
+    Missing(String),
+}
+
+fn main() {}
