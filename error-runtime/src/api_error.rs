@@ -30,6 +30,11 @@ use crate::ErrorEntry;
 /// assert_eq!(error.code(), "UserNotFound");
 /// assert_eq!(error.message().to_string(), "No user 7");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an API error",
+    label = "not an `errcat::ApiError`",
+    note = "derive it with `#[derive(errcat::ApiError)]`"
+)]
 pub trait ApiError: AsDynApiError {
     /// The catalog row of this error: status, code, message template and
     /// description. For a `transparent` variant, the row of the wrapped error.

@@ -24,6 +24,11 @@ use http::StatusCode;
 /// assert_eq!(codes, ["EmailAlreadyExists", "UserNotFound"]);
 /// assert_eq!(UserError::MARKDOWN, errcat::docs::markdown(UserError::ENTRIES));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no error catalog",
+    label = "not an `errcat::Catalog`",
+    note = "derive `errcat::ApiError` for it, which implements `Catalog` too"
+)]
 pub trait Catalog {
     /// One row per error, in declaration order.
     const ENTRIES: &'static [ErrorEntry];
@@ -31,6 +36,13 @@ pub trait Catalog {
     /// The markdown table of [`ENTRIES`](Self::ENTRIES), rendered at compile
     /// time; always equal to [`docs::markdown(Self::ENTRIES)`](crate::docs::markdown).
     const MARKDOWN: &'static str;
+}
+
+/// A boxed error has the catalog of the error inside, so that a
+/// `transparent` variant can hold a `Box<Inner>`.
+impl<E: Catalog> Catalog for Box<E> {
+    const ENTRIES: &'static [ErrorEntry] = E::ENTRIES;
+    const MARKDOWN: &'static str = E::MARKDOWN;
 }
 
 /// One row of a [`Catalog`]: what an API user can learn about an error without

@@ -6,8 +6,8 @@ use syn::spanned::Spanned;
 
 use super::catalog::{Catalog, Source};
 use super::template::FormatArgs;
-use super::{binding, bounds, pattern, variant_path};
-use crate::ast::{Input, Variant};
+use super::{bounds, pattern, use_of, variant_path};
+use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
 use crate::generics::TypeParams;
 use crate::shape::Shape;
@@ -23,14 +23,10 @@ pub(super) fn api_error_impl(input: &Input, catalog: &Catalog, params: &TypePara
         let path = variant_path(input, variant);
         match source {
             Source::Transparent(field, _) => {
-                let pattern = pattern(&path, [*field]);
-                let inner = binding(field);
-                entry_arms.push(quote!(#pattern => ::errcat::ApiError::entry(#inner),));
-                message_arms.push(
-                    quote!(#pattern => ::errcat::ApiError::fmt_message(#inner, __formatter),),
-                );
-                visit_arms
-                    .push(quote!(#pattern => ::errcat::ApiError::__visit(#inner, __visitor),));
+                let [entry, message, visit] = transparent_arms(&path, field);
+                entry_arms.push(entry);
+                message_arms.push(message);
+                visit_arms.push(visit);
             }
             Source::Own(row) => {
                 entry_arms.push(quote!(#path { .. } => &__ROWS[#row],));
@@ -74,6 +70,19 @@ pub(super) fn api_error_impl(input: &Input, catalog: &Catalog, params: &TypePara
     }
 }
 
+/// The `entry`, `fmt_message` and `__visit` arms of a transparent variant,
+/// each handing over to the field.
+fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
+    let pattern = pattern(path, [field]);
+    let inner = use_of(field);
+    let span = field.ty.span();
+    [
+        quote_spanned!(span=> #pattern => ::errcat::ApiError::entry(#inner),),
+        quote_spanned!(span=> #pattern => ::errcat::ApiError::fmt_message(#inner, __formatter),),
+        quote_spanned!(span=> #pattern => ::errcat::ApiError::__visit(#inner, __visitor),),
+    ]
+}
+
 /// Writes the template, the literal message or the reason phrase.
 fn message_arm(input: &Input, variant: &Variant, path: &TokenStream) -> TokenStream {
     let Some(message) = &variant.attrs.message else {
@@ -102,7 +111,7 @@ fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
         .collect();
     let mut bound = details.map(|args| args.fields).unwrap_or_default();
     for field in &variant.fields {
-        let value = binding(field);
+        let value = use_of(field);
         let span = field.ty.span();
         let attrs = &field.attrs;
         let before = calls.len();

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::{Field, Input};
-use crate::generics::TypeParams;
+use crate::generics::{TypeParams, with_static_lifetimes};
 use crate::markdown::{self, Row};
 
 /// The rows of the type's own variants, and where the rows of its
@@ -14,16 +14,17 @@ pub(super) struct Catalog<'a> {
     own: Vec<OwnRow<'a>>,
     /// Where each variant's rows come from, in declaration order.
     pub(super) sources: Vec<Source<'a>>,
-    /// Transparent field types whose rows const evaluation must fetch.
-    fetched: Vec<&'a syn::Type>,
+    /// Transparent field types whose rows const evaluation must fetch, with
+    /// `'static` lifetimes so that items outside the impl can name them.
+    fetched: Vec<TokenStream>,
 }
 
 pub(super) enum Source<'a> {
     /// The variant's row in `__ROWS`.
     Own(usize),
-    /// A transparent variant: its field, and whether its type's rows are
-    /// fetched (they are not when the type depends on a type parameter).
-    Transparent(&'a Field<'a>, bool),
+    /// A transparent variant: its field, and the index of its type in
+    /// `fetched` (none when the type depends on a type or const parameter).
+    Transparent(&'a Field<'a>, Option<usize>),
 }
 
 struct OwnRow<'a> {
@@ -43,12 +44,12 @@ impl<'a> Catalog<'a> {
         };
         for variant in &input.variants {
             if let Some(field) = variant.transparent_field() {
-                // A field whose type depends on a type parameter has no rows
-                // until the parameter is known; it contributes none.
-                let fetched = !params.appear_in(field.ty);
-                if fetched {
-                    catalog.fetched.push(field.ty);
-                }
+                // A field whose type depends on a type or const parameter has
+                // no rows until the parameter is known; it contributes none.
+                let fetched = (!params.appear_in(field.ty)).then(|| {
+                    catalog.fetched.push(with_static_lifetimes(field.ty));
+                    catalog.fetched.len() - 1
+                });
                 catalog.sources.push(Source::Transparent(field, fetched));
                 continue;
             }
@@ -122,11 +123,11 @@ impl<'a> Catalog<'a> {
         let fetched = &self.fetched;
         let parts = self.sources.iter().filter_map(|source| match source {
             Source::Own(index) => Some(quote!(::core::slice::from_ref(&__ROWS[#index]))),
-            Source::Transparent(field, true) => {
-                let ty = field.ty;
+            Source::Transparent(_, Some(index)) => {
+                let ty = &fetched[*index];
                 Some(quote!(<#ty as ::errcat::Catalog>::ENTRIES))
             }
-            Source::Transparent(_, false) => None,
+            Source::Transparent(_, None) => None,
         });
         quote! {
             const __LEN: usize = #own #(+ <#fetched as ::errcat::Catalog>::ENTRIES.len())*;

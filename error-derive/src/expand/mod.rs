@@ -12,6 +12,7 @@ mod template;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
+use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input, Variant};
 use crate::generics::TypeParams;
@@ -63,6 +64,15 @@ fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
 /// shadow nothing the generated code uses.
 fn binding(field: &Field) -> Ident {
     format_ident!("__field_{}", field.name())
+}
+
+/// The same local, spanned at the field's type: where it is used as a value,
+/// a missing trait (`Display`, `Serialize`, `ApiError`) is reported on the
+/// field rather than on the derive.
+fn use_of(field: &Field) -> Ident {
+    let mut binding = binding(field);
+    binding.set_span(field.ty.span());
+    binding
 }
 
 /// A pattern binding `fields` (each once) and ignoring the rest.

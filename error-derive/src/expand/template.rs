@@ -1,10 +1,9 @@
 //! Message and details templates as `format_args!` input.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
+use quote::quote;
 
-use super::{binding, template_field};
+use super::{template_field, use_of};
 use crate::ast::{Field, Variant};
 use crate::template::{Segment, Template};
 
@@ -33,10 +32,7 @@ impl<'v> FormatArgs<'v> {
                         format.push_str(spec);
                     }
                     format.push('}');
-                    let binding = binding(field);
-                    // Spanned at the field's type, so a missing `Display` is
-                    // reported on the field.
-                    args.push(quote_spanned!(field.ty.span()=> #binding));
+                    args.push(use_of(field));
                     fields.push(field);
                 }
             }
