@@ -4,6 +4,8 @@
 //! Prints the catalog as a markdown table, then each error's status, code and
 //! message.
 
+use std::fmt::Write as _;
+
 use errcat::{ApiError, Catalog};
 
 /// Errors of the users API.
@@ -129,18 +131,27 @@ pub enum UsersError {
     OutOfRangeSuggestedUsername,
 }
 
-fn main() {
-    println!("{}", UsersError::MARKDOWN);
+/// What `main` prints: the catalog table, a blank line, then one line per
+/// sample error.
+pub fn output() -> String {
+    let mut out = format!("{}\n", UsersError::MARKDOWN);
     for error in [
         UsersError::EmailAlreadyExists,
         UsersError::GroupNotFound,
         UsersError::Internal,
     ] {
-        println!(
+        writeln!(
+            out,
             "{} {} {}",
             error.status().as_u16(),
             error.code(),
             error.message()
-        );
+        )
+        .unwrap();
     }
+    out
+}
+
+fn main() {
+    print!("{}", output());
 }

@@ -459,6 +459,18 @@ impl Parser<'_> {
         let Some(literal) = self.string(name, meta)? else {
             return Ok(None);
         };
+        if literal.value().is_empty() {
+            let instead = if name == "message" {
+                "; without `message`, the status's reason phrase is the message"
+            } else {
+                ""
+            };
+            self.errors.at(
+                literal.span(),
+                format_args!("`{name}` cannot be empty{instead}"),
+            );
+            return Ok(None);
+        }
         match Template::parse(&literal.value()) {
             Ok(template) => Ok(Some(TemplateAttr { literal, template })),
             Err(problem) => {
@@ -535,9 +547,21 @@ fn rest_of_value(input: ParseStream) -> syn::Result<TokenStream> {
     Ok(tokens)
 }
 
-/// Why `name` is not an RFC 9110 field name (a token), if it is not.
+/// Headers the response writes itself, from the shape and the body.
+const RESERVED_HEADERS: [&str; 3] = ["Content-Type", "Content-Length", "Transfer-Encoding"];
+
+/// Why `name` is not an RFC 9110 field name (a token) a field may set, if it
+/// is not.
 fn header_name_problem(name: &str) -> Option<String> {
     const PUNCTUATION: &str = "!#$%&'*+-.^_`|~";
+    if let Some(reserved) = RESERVED_HEADERS
+        .iter()
+        .find(|reserved| reserved.eq_ignore_ascii_case(name))
+    {
+        return Some(format!(
+            "`{reserved}` is written by errcat from the wire shape and the body; a field cannot set it"
+        ));
+    }
     let problem = if name.is_empty() {
         "a header name cannot be empty".to_owned()
     } else {

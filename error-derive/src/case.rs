@@ -43,21 +43,23 @@ impl RenameRule {
                     first.to_ascii_lowercase().to_string() + chars.as_str()
                 })
             }
-            RenameRule::Snake => separate(variant, '_'),
-            RenameRule::ScreamingSnake => separate(variant, '_').to_ascii_uppercase(),
-            RenameRule::Kebab => separate(variant, '-'),
-            RenameRule::ScreamingKebab => separate(variant, '-').to_ascii_uppercase(),
+            RenameRule::Snake => snake(variant),
+            RenameRule::ScreamingSnake => snake(variant).to_ascii_uppercase(),
+            // serde makes kebab case from snake case, so a `_` already in the
+            // name becomes a `-` too.
+            RenameRule::Kebab => snake(variant).replace('_', "-"),
+            RenameRule::ScreamingKebab => snake(variant).replace('_', "-").to_ascii_uppercase(),
         }
     }
 }
 
-/// Lowercases `variant`, putting `separator` before each uppercase letter but
+/// serde's snake case: lowercase, with `_` before each uppercase letter but
 /// the first.
-fn separate(variant: &str, separator: char) -> String {
+fn snake(variant: &str) -> String {
     let mut out = String::with_capacity(variant.len() + 4);
     for (i, ch) in variant.char_indices() {
         if i > 0 && ch.is_uppercase() {
-            out.push(separator);
+            out.push('_');
         }
         out.push(ch.to_ascii_lowercase());
     }

@@ -21,12 +21,8 @@ pub(crate) fn description(attrs: &[Attribute]) -> String {
         else {
             continue;
         };
-        for line in text
-            .value()
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-        {
+        let text = text.value();
+        for line in block_lines(&text).filter(|line| !line.is_empty()) {
             if !description.is_empty() {
                 description.push(' ');
             }
@@ -34,4 +30,24 @@ pub(crate) fn description(attrs: &[Attribute]) -> String {
         }
     }
     description
+}
+
+/// The trimmed lines of one doc attribute. A `/** */` block whose lines all
+/// start with `*` loses those stars, as rustdoc drops them.
+fn block_lines(text: &str) -> impl Iterator<Item = &str> {
+    let starred = text.contains('\n')
+        && text
+            .lines()
+            .skip(1)
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .all(|line| line.starts_with('*'));
+    text.lines().map(move |line| {
+        let line = line.trim();
+        if starred {
+            line.strip_prefix('*').map_or(line, str::trim_start)
+        } else {
+            line
+        }
+    })
 }

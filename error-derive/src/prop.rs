@@ -1,6 +1,7 @@
 //! Questions asked of the model by `valid` and `expand`.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
@@ -21,8 +22,8 @@ impl Input<'_> {
     pub(crate) fn code(&self, variant: &Variant) -> String {
         match (&variant.attrs.code, self.attrs.rename_all) {
             (Some(code), _) => code.value(),
-            (None, Some(rule)) => rule.apply(&variant.ident.to_string()),
-            (None, None) => variant.ident.to_string(),
+            (None, Some(rule)) => rule.apply(&variant.name()),
+            (None, None) => variant.name(),
         }
     }
 
@@ -46,6 +47,11 @@ impl Input<'_> {
 }
 
 impl Variant<'_> {
+    /// The variant's (or struct's) name without `r#`.
+    pub(crate) fn name(&self) -> String {
+        self.ident.unraw().to_string()
+    }
+
     /// The catalog's message: the template as written, or the reason phrase.
     pub(crate) fn catalog_message(&self, status: u16) -> String {
         self.attrs.message.as_ref().map_or_else(

@@ -89,7 +89,6 @@ impl Template {
 
 fn parse_placeholder(placeholder: &str) -> Result<Segment, String> {
     let (name, spec) = placeholder.split_once(':').unwrap_or((placeholder, ""));
-    let name = name.trim();
     let field = if name.is_empty() {
         return Err(format!(
             "`{{{placeholder}}}` needs a field: `{{name}}` for a named field, `{{0}}` for a tuple field"
@@ -98,6 +97,11 @@ fn parse_placeholder(placeholder: &str) -> Result<Segment, String> {
         FieldRef::Index(index)
     } else if is_identifier(name) {
         FieldRef::Named(name.strip_prefix("r#").unwrap_or(name).to_owned())
+    } else if name.trim() != name && !name.trim().is_empty() {
+        return Err(format!(
+            "`{{{placeholder}}}`: no spaces inside the braces; write `{{{}}}`",
+            placeholder.trim()
+        ));
     } else {
         return Err(format!("`{{{placeholder}}}` does not name a field"));
     };

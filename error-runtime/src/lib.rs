@@ -279,6 +279,9 @@ pub use crate::validation::{FieldError, ValidationErrors};
 #[cfg(feature = "derive")]
 pub use errcat_derive::ApiError;
 
+/// The `http` crate, whose `StatusCode` and `Response` errcat speaks.
+pub use http;
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -6,7 +6,7 @@ use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use http::{HeaderMap, Response, StatusCode};
 
 use crate::__private::{TypeSettings, Visitor};
-use crate::format::{Declared, Format, declared_content_type};
+use crate::format::{Declared, Format};
 use crate::{ApiError, Envelope, ErrorEntry};
 
 /// The HTTP response for `error`, in the shape its type declares: status,
@@ -45,8 +45,7 @@ use crate::{ApiError, Envelope, ErrorEntry};
 /// ```
 #[must_use]
 pub fn http_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
-    let error = error.__as_dyn();
-    build(error, &Declared, declared_content_type(error))
+    http_response_with(error, Declared)
 }
 
 /// The HTTP response for `error` in `format`, whatever its type declares.
@@ -55,25 +54,18 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     error: &E,
     format: F,
 ) -> Response<Vec<u8>> {
-    build(error.__as_dyn(), &format, format.content_type())
-}
-
-fn build<F: Format>(
-    error: &dyn ApiError,
-    format: &F,
-    content_type: &'static str,
-) -> Response<Vec<u8>> {
+    let error = error.__as_dyn();
     let mut body = Vec::with_capacity(128);
-    if serde_json::to_writer(&mut body, &Envelope::with_format(error, format)).is_err() {
+    if serde_json::to_writer(&mut body, &Envelope::with_format(error, &format)).is_err() {
         body.clear();
         // Only text and numbers are left, which JSON always accepts.
         let _ = serde_json::to_writer(
             &mut body,
-            &Envelope::with_format(&WithoutMembers(error), format),
+            &Envelope::with_format(&WithoutMembers(error), &format),
         );
     }
     let mut headers = HeaderMap::new();
-    if let Ok(content_type) = HeaderValue::from_str(content_type) {
+    if let Ok(content_type) = HeaderValue::from_str(format.content_type(error)) {
         headers.insert(CONTENT_TYPE, content_type);
     }
     error.__visit(&mut HeaderFields {
@@ -98,8 +90,13 @@ struct HeaderFields<'a> {
 
 impl Visitor for HeaderFields<'_> {
     fn header(&mut self, name: &'static str, value: &dyn Display) {
+        let mut text = String::new();
+        // A `Display` that fails leaves the header out, like invalid text.
+        if fmt::write(&mut text, format_args!("{value}")).is_err() {
+            return;
+        }
         let name = HeaderName::from_bytes(name.as_bytes());
-        let value = HeaderValue::from_str(&value.to_string());
+        let value = HeaderValue::from_str(&text);
         if let (Ok(name), Ok(value)) = (name, value) {
             self.headers.append(name, value);
         }

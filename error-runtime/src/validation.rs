@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt::{self, Display, Write};
 
-use serde_core::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_core::ser::{Error as _, Serialize, SerializeMap, SerializeStruct, Serializer};
 
 type Text = Cow<'static, str>;
 
@@ -13,6 +13,10 @@ type Text = Cow<'static, str>;
 /// "tickets":{"2148082":[...]}}`: the model's own errors under its key, always
 /// first, then each association's errors keyed by record id. Associations,
 /// ids and errors keep the order in which they were first added.
+///
+/// An association named like the model cannot be serialized (its key would
+/// appear twice): serialization fails, and `http_response` leaves the
+/// members out.
 ///
 /// Its `Display` is the sentence Rails builds from the model's own errors,
 /// each field humanized: "First name Required, Last name Required, and Email
@@ -148,6 +152,17 @@ impl FieldError {
 
 impl Serialize for ValidationErrors {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self
+            .associations
+            .iter()
+            .any(|association| association.name == self.model)
+        {
+            // Two members with one key would let a client read either.
+            return Err(S::Error::custom(format_args!(
+                "association `{}` has the name of the model",
+                self.model
+            )));
+        }
         let mut map = serializer.serialize_map(Some(1 + self.associations.len()))?;
         map.serialize_entry(&*self.model, &self.errors)?;
         for association in &self.associations {

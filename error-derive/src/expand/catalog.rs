@@ -56,7 +56,7 @@ impl<'a> Catalog<'a> {
             let status = input.status(variant).unwrap_or_default();
             catalog.sources.push(Source::Own(catalog.own.len()));
             catalog.own.push(OwnRow {
-                name: variant.ident.to_string(),
+                name: variant.name(),
                 status,
                 code: input.code(variant),
                 message: variant.catalog_message(status),
@@ -89,8 +89,11 @@ impl<'a> Catalog<'a> {
             )
         };
         let merged = (!self.fetched.is_empty()).then(|| self.merged_items());
+        // A const first, so that const evaluation reads rows from consts
+        // only: reading statics there crashes clippy's const lints.
         quote! {
-            static __ROWS: [::errcat::ErrorEntry; #count] = [#(#rows),*];
+            const __OWN: [::errcat::ErrorEntry; #count] = [#(#rows),*];
+            static __ROWS: [::errcat::ErrorEntry; #count] = __OWN;
             #merged
             #[automatically_derived]
             impl #impl_generics ::errcat::Catalog for #ty #ty_generics #where_clause {
@@ -122,7 +125,7 @@ impl<'a> Catalog<'a> {
         let own = self.own.len();
         let fetched = &self.fetched;
         let parts = self.sources.iter().filter_map(|source| match source {
-            Source::Own(index) => Some(quote!(::core::slice::from_ref(&__ROWS[#index]))),
+            Source::Own(index) => Some(quote!(::core::slice::from_ref(&__OWN[#index]))),
             Source::Transparent(_, Some(index)) => {
                 let ty = &fetched[*index];
                 Some(quote!(<#ty as ::errcat::Catalog>::ENTRIES))
@@ -131,9 +134,9 @@ impl<'a> Catalog<'a> {
         });
         quote! {
             const __LEN: usize = #own #(+ <#fetched as ::errcat::Catalog>::ENTRIES.len())*;
-            static __ALL: [::errcat::ErrorEntry; __LEN] = ::errcat::__private::concat_entries(&[#(#parts),*]);
+            const __ALL: [::errcat::ErrorEntry; __LEN] = ::errcat::__private::concat_entries(&[#(#parts),*]);
             const __MARKDOWN_LEN: usize = ::errcat::__private::markdown_len(&__ALL);
-            static __MARKDOWN: [u8; __MARKDOWN_LEN] = ::errcat::__private::markdown_bytes(&__ALL);
+            const __MARKDOWN: [u8; __MARKDOWN_LEN] = ::errcat::__private::markdown_bytes(&__ALL);
         }
     }
 }

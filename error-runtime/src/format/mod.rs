@@ -82,8 +82,9 @@ pub use self::shapes::{Described, Flat, Nested, Problem, Typed};
 /// assert_eq!(body, r#"{"err":{"code":"NotFound","text":"No order 7","id":7}}"#);
 /// ```
 pub trait Format {
-    /// The `Content-Type` of the body.
-    fn content_type(&self) -> &'static str {
+    /// The `Content-Type` of the body of `error`.
+    fn content_type(&self, error: &dyn ApiError) -> &'static str {
+        let _ = error;
         "application/json"
     }
 
@@ -106,8 +107,8 @@ pub trait Format {
 }
 
 impl<F: Format> Format for &F {
-    fn content_type(&self) -> &'static str {
-        (**self).content_type()
+    fn content_type(&self, error: &dyn ApiError) -> &'static str {
+        (**self).content_type(error)
     }
 
     fn serialize<S: Serializer>(
@@ -162,10 +163,10 @@ macro_rules! with_declared {
 }
 
 impl Format for Declared {
-    fn content_type(&self) -> &'static str {
-        // The type's format is only known from an error value; without one,
-        // the default shape's.
-        Problem.content_type()
+    fn content_type(&self, error: &dyn ApiError) -> &'static str {
+        with_declared!(error.__settings().format,
+            format => format.content_type(error),
+            custom => custom.dyn_content_type(error))
     }
 
     fn serialize<S: Serializer>(
@@ -185,26 +186,19 @@ impl Format for Declared {
     }
 }
 
-/// The content type of the shape `error`'s type declares.
-pub(crate) fn declared_content_type(error: &dyn ApiError) -> &'static str {
-    with_declared!(error.__settings().format,
-        format => format.content_type(),
-        custom => custom.dyn_content_type())
-}
-
 /// [`Format`] made object safe, so a type can declare a custom format in a
 /// `static`. Implemented for every `Format`.
 #[doc(hidden)]
 pub trait DynFormat {
-    fn dyn_content_type(&self) -> &'static str;
+    fn dyn_content_type(&self, error: &dyn ApiError) -> &'static str;
     fn dyn_headers(&self, error: &dyn ApiError, headers: &mut HeaderMap);
     /// Calls `write` with the body of `error` as an erased `Serialize`.
     fn with_body(&self, error: &dyn ApiError, write: &mut dyn FnMut(&dyn erased_serde::Serialize));
 }
 
 impl<F: Format> DynFormat for F {
-    fn dyn_content_type(&self) -> &'static str {
-        self.content_type()
+    fn dyn_content_type(&self, error: &dyn ApiError) -> &'static str {
+        self.content_type(error)
     }
 
     fn dyn_headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {

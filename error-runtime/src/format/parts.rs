@@ -10,12 +10,42 @@ use crate::ApiError;
 
 /// Serializes any `Display` value as a JSON string, streaming it into the
 /// serializer (no intermediate `String`).
+///
+/// A `Display` that fails on its own, though the output did not (which
+/// breaks `Display`'s contract and makes some serializers panic), ends the
+/// text where it failed instead.
 #[derive(Debug, Clone, Copy)]
 pub struct Text<T>(pub T);
 
 impl<T: Display> Serialize for Text<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        serializer.collect_str(&Tolerant(&self.0))
+    }
+}
+
+struct Tolerant<T>(T);
+
+impl<T: Display> Display for Tolerant<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut output = Output { f, failed: false };
+        match fmt::write(&mut output, format_args!("{}", self.0)) {
+            Err(fmt::Error) if output.failed => Err(fmt::Error),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Remembers whether the output itself failed.
+struct Output<'a, 'b> {
+    f: &'a mut fmt::Formatter<'b>,
+    failed: bool,
+}
+
+impl fmt::Write for Output<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let result = self.f.write_str(text);
+        self.failed |= result.is_err();
+        result
     }
 }
 

@@ -102,7 +102,7 @@ impl Format for Described {
 }
 
 impl Format for Problem {
-    fn content_type(&self) -> &'static str {
+    fn content_type(&self, _: &dyn ApiError) -> &'static str {
         "application/problem+json"
     }
 

@@ -1,0 +1,470 @@
+//! Serializing an envelope allocates nothing beyond the output buffer, in
+//! every shape, built-in or custom, declared or chosen with `with_format`.
+//!
+//! This file installs a counting global allocator that counts only while the
+//! measuring thread has its flag set, so the harness's other threads (tests
+//! run in parallel in one process) are never counted.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use errcat::format::{Described, Flat, Format, Members, Nested, OAuth2, Problem, Text, Typed};
+use errcat::{ApiError, Envelope, ValidationErrors};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+thread_local! {
+    /// Whether this thread is inside a measured section.
+    static MEASURING: Cell<bool> = const { Cell::new(false) };
+    /// Allocations this thread made inside measured sections.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count_allocation() {
+    let _ = MEASURING.try_with(|measuring| {
+        if measuring.get() {
+            let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
+        }
+    });
+}
+
+struct CountingAllocator;
+
+// SAFETY: every call is forwarded unchanged to `System`; counting touches
+// only const-initialized thread-locals, which never allocate.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count_allocation();
+        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count_allocation();
+        // SAFETY: the caller upholds `GlobalAlloc::alloc_zeroed`'s contract.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `System` with `layout`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count_allocation();
+        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// Writes `body` into a buffer of 4096 bytes made beforehand; returns the
+/// text and the allocations the writing made.
+fn write_counting(body: &dyn erased_body::Body) -> (String, usize) {
+    let mut out = Vec::with_capacity(4096);
+    ALLOCATIONS.with(|count| count.set(0));
+    MEASURING.with(|measuring| measuring.set(true));
+    let written = body.write_json(&mut out);
+    MEASURING.with(|measuring| measuring.set(false));
+    let made = ALLOCATIONS.with(Cell::get);
+    written.expect("the envelope serializes");
+    assert!(out.capacity() == 4096, "the buffer never grew");
+    (String::from_utf8(out).expect("JSON is UTF-8"), made)
+}
+
+/// Lets the cases of different envelope types sit in one list.
+mod erased_body {
+    pub trait Body {
+        fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    }
+
+    impl<T: serde::Serialize> Body for T {
+        fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            serde_json::to_writer(out, self)
+        }
+    }
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    struct Allocates;
+    impl Serialize for Allocates {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(&format!("{}-{}", 4, 2))
+        }
+    }
+    let (text, made) = write_counting(&Allocates);
+    assert_eq!(text, r#""4-2""#);
+    assert!(
+        made >= 1,
+        "a format! inside the measured section is counted"
+    );
+}
+
+#[derive(Debug, Serialize)]
+struct Owner {
+    login: &'static str,
+    id: u32,
+    roles: [&'static str; 2],
+}
+
+/// Declares `$name` in the shape `$format` with templated messages, exposed
+/// members of every kind, details templates and fields, and a header field.
+macro_rules! shape_error {
+    ($name:ident, $format:tt) => {
+        #[derive(Debug, ApiError)]
+        #[api(format = $format, rename_all = "snake_case", type_base = "https://errors.example/")]
+        enum $name {
+            #[api(status = 404)]
+            Unit,
+            #[api(status = 503)]
+            Reason,
+            #[api(
+                status = 409,
+                message = "User {user:>8} has {count:04} keys ({ratio:.2}) {{ok}}"
+            )]
+            Templated {
+                user: &'static str,
+                count: u32,
+                ratio: f64,
+            },
+            #[api(status = 422, message = "Invalid \"{name}\"\n{owned}")]
+            Exposed {
+                #[api(expose)]
+                id: u64,
+                #[api(expose)]
+                delta: i32,
+                #[api(expose)]
+                score: f64,
+                #[api(expose)]
+                name: &'static str,
+                #[api(expose = "label")]
+                owned: String,
+                #[api(expose)]
+                owner: Owner,
+                #[api(expose)]
+                missing: Option<u8>,
+                #[api(expose)]
+                errors: ValidationErrors,
+                secret: String,
+            },
+            #[api(
+                status = 400,
+                message = "Bad {resource}",
+                details = "The {resource} is {count} bytes too long"
+            )]
+            DetailsTemplate {
+                resource: &'static str,
+                count: usize,
+            },
+            #[api(status = 400, message = "Invalid owner")]
+            DetailsField {
+                #[api(details)]
+                owner: Owner,
+            },
+            #[api(status = 429, message = "Retry in {retry_after} s")]
+            Header {
+                #[api(header = "Retry-After")]
+                retry_after: u32,
+            },
+        }
+
+        impl $name {
+            /// The private field's value, which no body may show.
+            fn secret(&self) -> Option<&str> {
+                match self {
+                    $name::Exposed { secret, .. } => Some(secret),
+                    _ => None,
+                }
+            }
+
+            fn samples() -> Vec<$name> {
+                let mut errors = ValidationErrors::new("order");
+                errors.add("first_name", "blank", "Required");
+                errors.add("email", "taken", "Already used");
+                errors.add_nested("tickets", 2_148_082, "guest", "blank", "can't be blank");
+                vec![
+                    $name::Unit,
+                    $name::Reason,
+                    $name::Templated {
+                        user: "zoë",
+                        count: 7,
+                        ratio: 0.125,
+                    },
+                    $name::Exposed {
+                        id: u64::MAX,
+                        delta: -3,
+                        score: 1.5e-7,
+                        name: "a \"quoted\" name",
+                        owned: "owned\ttext é".to_owned(),
+                        owner: Owner {
+                            login: "root",
+                            id: 1,
+                            roles: ["admin", "ops"],
+                        },
+                        missing: None,
+                        errors,
+                        secret: "hunter2".to_owned(),
+                    },
+                    $name::DetailsTemplate {
+                        resource: "ticket",
+                        count: 12,
+                    },
+                    $name::DetailsField {
+                        owner: Owner {
+                            login: "guest",
+                            id: 2,
+                            roles: ["reader", "writer"],
+                        },
+                    },
+                    $name::Header { retry_after: 30 },
+                ]
+            }
+        }
+    };
+}
+
+shape_error!(FlatError, "flat");
+shape_error!(NestedError, "nested");
+shape_error!(TypedError, "typed");
+shape_error!(DescribedError, "described");
+shape_error!(OAuth2Error, "oauth2");
+shape_error!(ProblemError, "problem");
+
+/// A custom shape in the style of Google's AIP-193.
+#[derive(Clone, Copy)]
+struct Aip193;
+
+impl Format for Aip193 {
+    fn serialize<S: Serializer>(
+        &self,
+        error: &dyn ApiError,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        struct Status<'a>(&'a dyn ApiError);
+        struct ErrorInfo<'a>(&'a dyn ApiError);
+
+        impl Serialize for Status<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(4))?;
+                map.serialize_entry("code", &self.0.status().as_u16())?;
+                map.serialize_entry("message", &Text(self.0.message()))?;
+                map.serialize_entry("details", &[ErrorInfo(self.0)])?;
+                map.end()
+            }
+        }
+
+        impl Serialize for ErrorInfo<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(3))?;
+                map.serialize_entry("@type", "type.googleapis.com/google.rpc.ErrorInfo")?;
+                map.serialize_entry("reason", self.0.code())?;
+                map.serialize_entry("metadata", &Members::new(self.0).with_details())?;
+                map.end()
+            }
+        }
+
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("error", &Status(error))?;
+        map.end()
+    }
+}
+
+shape_error!(CustomError, Aip193);
+
+#[derive(Debug, ApiError)]
+#[api(format = "nested")]
+enum Outer {
+    #[api(transparent)]
+    Typed(TypedError),
+    #[api(transparent)]
+    Custom(CustomError),
+}
+
+/// Asserts that every way of writing `error`'s body allocates nothing, and
+/// that each wrote what `serde_json::to_string` (outside the measured
+/// section) writes.
+fn assert_no_allocation(error: &dyn ApiError, label: &str) {
+    let cases: [(&str, &dyn erased_body::Body, &str); 8] = [
+        ("declared", &Envelope::new(error), "{"),
+        (
+            "flat",
+            &Envelope::with_format(error, Flat),
+            r#"{"message":"#,
+        ),
+        (
+            "nested",
+            &Envelope::with_format(error, Nested),
+            r#"{"error":{"status":"#,
+        ),
+        (
+            "typed",
+            &Envelope::with_format(error, Typed),
+            r#"{"type":""#,
+        ),
+        (
+            "described",
+            &Envelope::with_format(error, Described),
+            r#"{"message":"#,
+        ),
+        (
+            "oauth2",
+            &Envelope::with_format(error, OAuth2),
+            r#"{"error":""#,
+        ),
+        (
+            "problem",
+            &Envelope::with_format(error, Problem),
+            r#"{"type":""#,
+        ),
+        (
+            "aip-193",
+            &Envelope::with_format(error, Aip193),
+            r#"{"error":{"code":"#,
+        ),
+    ];
+    for (shape, body, start) in cases {
+        let (text, made) = write_counting(body);
+        assert_eq!(
+            made,
+            0,
+            "{label} ({}) in {shape} allocated: {text}",
+            error.code()
+        );
+        let mut expected = Vec::new();
+        body.write_json(&mut expected)
+            .expect("the envelope serializes");
+        assert_eq!(text.as_bytes(), expected.as_slice());
+        serde_json::from_str::<serde_json::Value>(&text).expect("the body is JSON");
+        assert!(text.starts_with(start), "{shape}: {text}");
+        assert!(!text.contains("hunter2"), "a private field leaked: {text}");
+    }
+}
+
+/// Each type's samples hold exactly one private `secret`, the value every
+/// measured body is checked not to contain.
+#[test]
+fn samples_plant_the_secret_the_checks_look_for() {
+    fn secrets<E>(samples: &[E], secret: fn(&E) -> Option<&str>) -> Vec<&str> {
+        samples.iter().filter_map(secret).collect()
+    }
+    assert_eq!(
+        secrets(&FlatError::samples(), FlatError::secret),
+        ["hunter2"]
+    );
+    assert_eq!(
+        secrets(&NestedError::samples(), NestedError::secret),
+        ["hunter2"]
+    );
+    assert_eq!(
+        secrets(&TypedError::samples(), TypedError::secret),
+        ["hunter2"]
+    );
+    assert_eq!(
+        secrets(&DescribedError::samples(), DescribedError::secret),
+        ["hunter2"]
+    );
+    assert_eq!(
+        secrets(&OAuth2Error::samples(), OAuth2Error::secret),
+        ["hunter2"]
+    );
+    assert_eq!(
+        secrets(&ProblemError::samples(), ProblemError::secret),
+        ["hunter2"]
+    );
+    assert_eq!(
+        secrets(&CustomError::samples(), CustomError::secret),
+        ["hunter2"]
+    );
+}
+
+#[test]
+fn built_in_declared_shapes_allocate_nothing() {
+    for error in FlatError::samples() {
+        assert_no_allocation(&error, "flat");
+    }
+    for error in NestedError::samples() {
+        assert_no_allocation(&error, "nested");
+    }
+    for error in TypedError::samples() {
+        assert_no_allocation(&error, "typed");
+    }
+    for error in DescribedError::samples() {
+        assert_no_allocation(&error, "described");
+    }
+    for error in OAuth2Error::samples() {
+        assert_no_allocation(&error, "oauth2");
+    }
+    for error in ProblemError::samples() {
+        assert_no_allocation(&error, "problem");
+    }
+}
+
+#[test]
+fn custom_declared_shape_allocates_nothing() {
+    for error in CustomError::samples() {
+        assert_no_allocation(&error, "custom");
+    }
+}
+
+#[test]
+fn trait_objects_allocate_nothing() {
+    let boxed: Vec<Box<dyn ApiError + Send + Sync>> = ProblemError::samples()
+        .into_iter()
+        .map(|error| Box::new(error) as Box<dyn ApiError + Send + Sync>)
+        .chain(
+            CustomError::samples()
+                .into_iter()
+                .map(|error| Box::new(error) as Box<dyn ApiError + Send + Sync>),
+        )
+        .collect();
+    for error in &boxed {
+        // `&Box<dyn ApiError>` as `&dyn ApiError`, and the inner object.
+        assert_no_allocation(error, "boxed");
+        assert_no_allocation(&**error, "dyn");
+    }
+}
+
+#[test]
+fn transparent_variants_allocate_nothing() {
+    for error in TypedError::samples() {
+        assert_no_allocation(&Outer::Typed(error), "transparent typed");
+    }
+    for error in CustomError::samples() {
+        assert_no_allocation(&Outer::Custom(error), "transparent custom");
+    }
+}
+
+/// The samples write what they say: the measured bodies are not empty shells.
+#[test]
+fn measured_bodies_hold_the_samples() {
+    let samples = ProblemError::samples();
+    let (text, made) = write_counting(&Envelope::new(&samples[3]));
+    assert_eq!(made, 0);
+    assert_eq!(
+        text,
+        r#"{"type":"https://errors.example/exposed","title":"Unprocessable Entity","status":422,"detail":"Invalid \"a \"quoted\" name\"\nowned\ttext é","code":"exposed","id":18446744073709551615,"delta":-3,"score":1.5e-7,"name":"a \"quoted\" name","label":"owned\ttext é","owner":{"login":"root","id":1,"roles":["admin","ops"]},"missing":null,"errors":{"order":[{"field":"first_name","code":"blank","message":"Required"},{"field":"email","code":"taken","message":"Already used"}],"tickets":{"2148082":[{"field":"guest","code":"blank","message":"can't be blank"}]}}}"#,
+    );
+    let (text, made) = write_counting(&Envelope::new(&samples[2]));
+    assert_eq!(made, 0);
+    assert_eq!(
+        text,
+        r#"{"type":"https://errors.example/templated","title":"Conflict","status":409,"detail":"User      zoë has 0007 keys (0.12) {ok}","code":"templated"}"#,
+    );
+    let custom = CustomError::samples();
+    let (text, made) = write_counting(&Envelope::new(&custom[4]));
+    assert_eq!(made, 0);
+    assert_eq!(
+        text,
+        r#"{"error":{"code":400,"message":"Bad ticket","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"details_template","metadata":{"details":"The ticket is 12 bytes too long"}}]}}"#,
+    );
+    let flat = FlatError::samples();
+    let (text, made) = write_counting(&Envelope::new(&flat[5]));
+    assert_eq!(made, 0);
+    assert_eq!(
+        text,
+        r#"{"message":"Invalid owner","code":"details_field","details":{"login":"guest","id":2,"roles":["reader","writer"]},"status_code":400}"#,
+    );
+}

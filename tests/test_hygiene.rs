@@ -1,0 +1,181 @@
+//! Generated code names everything by absolute path: derived types compile in
+//! a module without the prelude, beside items that shadow the prelude's
+//! names, under strict lints.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::pedantic)]
+#![deny(unused_qualifications)]
+
+/// Derived types in a module without the prelude.
+pub mod hygiene {
+    #![no_implicit_prelude]
+
+    /// Shadows `core::result::Result`.
+    pub struct Result;
+    /// Shadows `Result::Ok`.
+    pub struct Ok;
+    /// Shadows `core::option::Option`.
+    pub struct Option;
+    /// Shadows `alloc::string::String`.
+    pub struct String;
+    /// Shadows `Option::Some`.
+    pub struct Some;
+    /// Shadows `Option::None`.
+    pub struct None;
+    /// Shadows `alloc::boxed::Box`.
+    pub struct Box;
+
+    /// An enum with templated, literal and absent messages.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    #[api(status = 400, rename_all = "snake_case", display)]
+    pub enum Templated {
+        /// The order does not exist.
+        #[api(status = 404, message = "Couldn't find {model} with id {id:>4}")]
+        NotFound {
+            /// The model's name.
+            model: &'static str,
+            /// The missing id.
+            id: u64,
+        },
+        /// The input is invalid.
+        #[api(message = "{0} is not {{valid}}")]
+        Invalid(&'static str),
+        /// A literal message.
+        #[api(message = "Something went wrong")]
+        Literal,
+        /// The reason phrase.
+        #[api(status = 503)]
+        Unavailable,
+    }
+
+    /// A struct with a named field.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    #[api(status = 429, code = "rate_limited", message = "Retry in {seconds} s")]
+    pub struct RateLimited {
+        /// Seconds to wait.
+        pub seconds: u32,
+    }
+
+    /// A generic enum with a lifetime.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    #[api(status = 422, display)]
+    pub enum Generic<'a, T>
+    where
+        T: ::core::fmt::Display,
+    {
+        /// Interpolates both fields.
+        #[api(message = "{0} in {1}")]
+        Bad(T, &'a str),
+        /// Interpolates a named field.
+        #[api(status = 409, message = "{value} is taken")]
+        Taken {
+            /// The taken value.
+            value: T,
+        },
+    }
+
+    /// Transparent over the other types.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    pub enum Transparent {
+        /// Wraps [`Templated`].
+        #[api(transparent)]
+        Templated(Templated),
+        /// Wraps [`RateLimited`].
+        #[api(transparent)]
+        RateLimited {
+            /// The wrapped error.
+            inner: RateLimited,
+        },
+    }
+
+    /// A transparent struct.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    #[api(transparent)]
+    pub struct Wrapper(pub Transparent);
+}
+
+#[cfg(test)]
+mod tests {
+    use errcat::{ApiError, Catalog};
+    use http::StatusCode;
+
+    use super::hygiene::{Generic, RateLimited, Templated, Transparent, Wrapper};
+
+    fn answer(error: &dyn ApiError) -> (StatusCode, &'static str, String) {
+        (error.status(), error.code(), error.message().to_string())
+    }
+
+    #[test]
+    fn derived_types_work() {
+        let not_found = Templated::NotFound {
+            model: "Order",
+            id: 7,
+        };
+        assert_eq!(
+            answer(&not_found),
+            (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "Couldn't find Order with id    7".to_owned()
+            )
+        );
+        assert_eq!(not_found.to_string(), "Couldn't find Order with id    7");
+        assert_eq!(Templated::Invalid("x").to_string(), "x is not {valid}");
+        assert_eq!(
+            answer(&Templated::Literal),
+            (
+                StatusCode::BAD_REQUEST,
+                "literal",
+                "Something went wrong".to_owned()
+            )
+        );
+        assert_eq!(Templated::Unavailable.to_string(), "Service Unavailable");
+        assert_eq!(
+            answer(&RateLimited { seconds: 30 }),
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Retry in 30 s".to_owned()
+            )
+        );
+        assert_eq!(Generic::Bad(3, "cart").to_string(), "3 in cart");
+        let taken: Generic<'_, &str> = Generic::Taken { value: "ada" };
+        assert_eq!(
+            answer(&taken),
+            (StatusCode::CONFLICT, "Taken", "ada is taken".to_owned())
+        );
+        assert_eq!(Generic::<'_, u8>::ENTRIES.len(), 2);
+    }
+
+    #[test]
+    fn transparent_types_answer_from_the_inner_error() {
+        let wrapped = Wrapper(Transparent::RateLimited {
+            inner: RateLimited { seconds: 5 },
+        });
+        assert_eq!(
+            answer(&wrapped),
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Retry in 5 s".to_owned()
+            )
+        );
+        let codes: Vec<&str> = Wrapper::ENTRIES.iter().map(|entry| entry.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "not_found",
+                "invalid",
+                "literal",
+                "unavailable",
+                "rate_limited"
+            ]
+        );
+        assert_eq!(Wrapper::MARKDOWN, errcat::docs::markdown(Wrapper::ENTRIES));
+        assert_eq!(
+            Transparent::MARKDOWN,
+            errcat::docs::markdown(Transparent::ENTRIES)
+        );
+    }
+}
