@@ -1,0 +1,274 @@
+//! Parsing of `#[api(...)]` into typed attribute values.
+//!
+//! Checks that need nothing but the value itself (a status in range, a known
+//! rename rule, a well-formed template) happen here, so each error points at
+//! its own tokens; checks across keys and fields live in `valid`.
+
+mod key;
+mod values;
+
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+use syn::{Attribute, LitStr, Path};
+
+use crate::case::RenameRule;
+use crate::errors::Errors;
+use crate::shape::Shape;
+use crate::suggest;
+use crate::template::Template;
+
+use self::key::Key;
+pub(crate) use self::key::Position;
+use self::values::{header_name_problem, is_flag, rest_of_value};
+
+/// A status given as a number or a `StatusCode` constant.
+#[derive(Clone, Copy)]
+pub(crate) struct Status {
+    pub number: u16,
+}
+
+/// A template-valued key (`message`, `details`) with its literal.
+#[derive(Clone)]
+pub(crate) struct TemplateAttr {
+    pub literal: LitStr,
+    pub template: Template,
+}
+
+#[derive(Clone)]
+pub(crate) enum Format {
+    Builtin(Shape),
+    Custom(Path),
+}
+
+/// Keys of the type: defaults and container-wide settings.
+#[derive(Default)]
+pub(crate) struct TypeAttrs {
+    pub status: Option<Status>,
+    /// A default status was written but refused, and reported: a variant
+    /// without a status of its own is then no new error.
+    pub status_refused: bool,
+    pub format: Option<Format>,
+    /// A format was written but refused, and reported: checks against the
+    /// default shape would only add errors the user did not make.
+    pub format_refused: bool,
+    pub rename_all: Option<RenameRule>,
+    pub type_base: Option<LitStr>,
+    pub display: Option<Span>,
+    pub challenge: Option<LitStr>,
+}
+
+/// Keys of a variant (or of a struct, its single variant).
+#[derive(Default, Clone)]
+pub(crate) struct VariantAttrs {
+    pub status: Option<Status>,
+    /// A status was written but refused, and reported; see `TypeAttrs`.
+    pub status_refused: bool,
+    pub code: Option<LitStr>,
+    pub message: Option<TemplateAttr>,
+    pub details: Option<TemplateAttr>,
+    pub transparent: Option<Span>,
+}
+
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    pub expose: Option<Expose>,
+    pub details: Option<Span>,
+    pub header: Option<LitStr>,
+    /// Every key given, for "transparent takes no other key" checks.
+    pub keys: Vec<(&'static str, Span)>,
+}
+
+pub(crate) struct Expose {
+    pub span: Span,
+    pub name: Option<LitStr>,
+}
+
+/// Everything parsed from one item's `#[api]` attributes; the caller keeps
+/// the part its position can hold.
+#[derive(Default)]
+pub(crate) struct Attrs {
+    pub ty: TypeAttrs,
+    pub variant: VariantAttrs,
+    pub field: FieldAttrs,
+    /// Variant-level keys given, with their spans, for the transparent check.
+    pub variant_keys: Vec<(&'static str, Span)>,
+}
+
+pub(crate) fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> Attrs {
+    let mut parser = Parser {
+        position,
+        seen: Vec::new(),
+        out: Attrs::default(),
+        errors,
+    };
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
+        if let Err(error) = attr.parse_nested_meta(|meta| parser.key(&meta)) {
+            parser.errors.push(error);
+        }
+    }
+    parser.out
+}
+
+struct Parser<'e> {
+    position: Position,
+    seen: Vec<(&'static str, Span)>,
+    out: Attrs,
+    errors: &'e mut Errors,
+}
+
+impl Parser<'_> {
+    fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
+        let span = meta.path.span();
+        let name = meta.path.to_token_stream().to_string().replace(' ', "");
+        let Some((name, key)) = Key::from_name(&name) else {
+            self.unknown_key(&name, span);
+            return rest_of_value(meta.input).map(drop);
+        };
+        if !key.accepted_at(self.position) {
+            self.errors.at(
+                span,
+                format_args!(
+                    "`{name}` goes on {}, not on {}",
+                    key.home(),
+                    self.position_name()
+                ),
+            );
+            return rest_of_value(meta.input).map(drop);
+        }
+        if let Some((_, first)) = self.seen.iter().find(|(seen, _)| *seen == name) {
+            self.errors.repeated(
+                span,
+                format_args!("`{name}` is given twice"),
+                *first,
+                format_args!("`{name}` first given here"),
+            );
+            return rest_of_value(meta.input).map(drop);
+        }
+        self.seen.push((name, span));
+        let variant_key = matches!(key, Key::Status | Key::Code | Key::Message | Key::Details);
+        if variant_key && matches!(self.position, Position::Variant | Position::Struct) {
+            self.out.variant_keys.push((name, span));
+        }
+        if self.position == Position::Field {
+            self.out.field.keys.push((name, span));
+        }
+        self.value(key, name, meta)
+    }
+
+    fn unknown_key(&mut self, name: &str, span: Span) {
+        let accepted: Vec<&str> = Key::ALL
+            .iter()
+            .filter(|(_, key)| key.accepted_at(self.position))
+            .map(|(key_name, _)| *key_name)
+            .collect();
+        let hint = match suggest::closest(name, accepted.iter().copied()) {
+            Some(meant) => {
+                if let Some((_, key)) = Key::from_name(meant) {
+                    self.refuse(key);
+                }
+                format!("; did you mean `{meant}`?")
+            }
+            None => format!(
+                "; {} takes {}",
+                self.position_name(),
+                suggest::one_of(accepted)
+            ),
+        };
+        self.errors.at(
+            span,
+            format_args!("unknown api attribute key `{name}`{hint}"),
+        );
+    }
+
+    /// Records that `key` was meant but its value was refused (and reported),
+    /// so that `valid` does not also report the key as missing.
+    fn refuse(&mut self, key: Key) {
+        match (key, self.position) {
+            (Key::Status, Position::Enum) => self.out.ty.status_refused = true,
+            (Key::Status, _) => self.out.variant.status_refused = true,
+            (Key::Format, _) => self.out.ty.format_refused = true,
+            _ => {}
+        }
+    }
+
+    fn position_name(&self) -> &'static str {
+        match self.position {
+            Position::Enum => "an enum",
+            Position::Variant => "a variant",
+            Position::Struct => "a struct",
+            Position::Field => "a field",
+        }
+    }
+
+    fn value(&mut self, key: Key, name: &str, meta: &ParseNestedMeta) -> syn::Result<()> {
+        match key {
+            Key::Status => {
+                let status = self.status(meta)?;
+                if status.is_none() {
+                    self.refuse(key);
+                }
+                if self.position == Position::Enum {
+                    self.out.ty.status = status;
+                } else {
+                    self.out.variant.status = status;
+                }
+            }
+            Key::Format => {
+                self.out.ty.format = self.format(name, meta)?;
+                if self.out.ty.format.is_none() {
+                    self.refuse(key);
+                }
+            }
+            Key::RenameAll => {
+                if let Some(literal) = self.string(name, meta)? {
+                    self.out.ty.rename_all = RenameRule::from_name(&literal.value());
+                    if self.out.ty.rename_all.is_none() {
+                        let names = RenameRule::ALL.iter().map(|(rule, _)| *rule);
+                        self.errors.at(
+                            literal.span(),
+                            format_args!(
+                                "unknown rename_all rule `{}`; expected one of {}",
+                                literal.value(),
+                                suggest::one_of(names)
+                            ),
+                        );
+                    }
+                }
+            }
+            Key::TypeBase => self.out.ty.type_base = self.string(name, meta)?,
+            Key::Challenge => self.out.ty.challenge = self.string(name, meta)?,
+            Key::Display => self.out.ty.display = self.flag(name, meta)?,
+            Key::Transparent => self.out.variant.transparent = self.flag(name, meta)?,
+            Key::Code => self.out.variant.code = self.code(name, meta)?,
+            Key::Message => self.out.variant.message = self.template(name, meta)?,
+            Key::Details if self.position == Position::Field => {
+                self.out.field.details = self.flag(name, meta)?;
+            }
+            Key::Details => self.out.variant.details = self.template(name, meta)?,
+            Key::Expose => {
+                let span = meta.path.span();
+                let name = if is_flag(meta.input) {
+                    None
+                } else {
+                    self.string(name, meta)?
+                };
+                if let Some(literal) = name.as_ref().filter(|literal| literal.value().is_empty()) {
+                    self.errors
+                        .at(literal.span(), "an exposed member needs a non-empty name");
+                }
+                self.out.field.expose = Some(Expose { span, name });
+            }
+            Key::Header => {
+                self.out.field.header = self.string(name, meta)?;
+                if let Some(header) = &self.out.field.header {
+                    if let Some(problem) = header_name_problem(&header.value()) {
+                        self.errors.at(header.span(), problem);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,263 @@
+//! Parsers of the keys' values: each reads the tokens up to the next `,`,
+//! checks what the value alone can tell, and reports a problem at the value.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{LitInt, LitStr, Path, Token};
+
+use super::{Format, Parser, Status, TemplateAttr};
+use crate::shape::Shape;
+use crate::status;
+use crate::suggest;
+use crate::template::Template;
+
+impl Parser<'_> {
+    pub(super) fn status(&mut self, meta: &ParseNestedMeta) -> syn::Result<Option<Status>> {
+        let Some(value) = self.value_tokens("status", meta)? else {
+            return Ok(None);
+        };
+        if let Ok(literal) = syn::parse2::<LitInt>(value.clone()) {
+            let number = literal
+                .base10_parse::<u16>()
+                .ok()
+                .filter(|n| status::ERROR_RANGE.contains(n));
+            if number.is_none() {
+                self.errors.push(syn::Error::new_spanned(
+                    value,
+                    format_args!(
+                        "status {literal} is not an error status: use an integer in 400–599"
+                    ),
+                ));
+            }
+            return Ok(number.map(|number| Status { number }));
+        }
+        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
+            return Ok(self.status_constant(&path));
+        }
+        self.not_a(value, "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`");
+        Ok(None)
+    }
+
+    fn status_constant(&mut self, path: &Path) -> Option<Status> {
+        let segments: Vec<String> = path
+            .segments
+            .iter()
+            .map(|segment| segment.ident.to_string())
+            .collect();
+        let (name, qualifier) = segments.split_last()?;
+        if qualifier.last().is_some_and(|owner| owner != "StatusCode") {
+            self.errors.push(syn::Error::new_spanned(
+                path,
+                "expected a StatusCode constant, like `CONFLICT` or `StatusCode::CONFLICT`",
+            ));
+            return None;
+        }
+        let span = path
+            .segments
+            .last()
+            .map_or_else(|| path.span(), |segment| segment.ident.span());
+        match status::by_name(name) {
+            Some(number) if status::ERROR_RANGE.contains(&number) => Some(Status { number }),
+            Some(number) => {
+                self.errors.at(
+                    span,
+                    format_args!("StatusCode::{name} is {number}, not an error status: use a status in 400–599"),
+                );
+                None
+            }
+            None => {
+                let hint = suggest::hint(name, status::names());
+                self.errors.at(
+                    span,
+                    format_args!("unknown StatusCode constant `{name}`{hint}"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn format(
+        &mut self,
+        name: &str,
+        meta: &ParseNestedMeta,
+    ) -> syn::Result<Option<Format>> {
+        let Some(value) = self.value_tokens(name, meta)? else {
+            return Ok(None);
+        };
+        if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
+            let shape = Shape::from_name(&literal.value());
+            if shape.is_none() {
+                let names = Shape::ALL.iter().map(|(shape, _)| *shape);
+                self.errors.at(
+                    literal.span(),
+                    format_args!(
+                        "unknown format `{}`; expected one of {}, or a path to a type implementing `errcat::Format`",
+                        literal.value(),
+                        suggest::one_of(names)
+                    ),
+                );
+            }
+            return Ok(shape.map(Format::Builtin));
+        }
+        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
+            return Ok(Some(Format::Custom(path)));
+        }
+        self.not_a(value, "`format` takes a shape name like `format = \"nested\"` or a path to a type implementing `errcat::Format`");
+        Ok(None)
+    }
+
+    pub(super) fn code(
+        &mut self,
+        name: &str,
+        meta: &ParseNestedMeta,
+    ) -> syn::Result<Option<LitStr>> {
+        let code = self.string(name, meta)?;
+        if let Some(literal) = &code {
+            let value = literal.value();
+            if value.is_empty() {
+                self.errors.at(literal.span(), "a code cannot be empty");
+            } else if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                self.errors.at(
+                    literal.span(),
+                    format_args!(
+                        "code `{}` contains whitespace or control characters; codes are single tokens like `EmailAlreadyExists`",
+                        value.escape_debug()
+                    ),
+                );
+            }
+        }
+        Ok(code)
+    }
+
+    pub(super) fn template(
+        &mut self,
+        name: &str,
+        meta: &ParseNestedMeta,
+    ) -> syn::Result<Option<TemplateAttr>> {
+        let Some(literal) = self.string(name, meta)? else {
+            return Ok(None);
+        };
+        if literal.value().is_empty() {
+            let instead = if name == "message" {
+                "; without `message`, the status's reason phrase is the message"
+            } else {
+                ""
+            };
+            self.errors.at(
+                literal.span(),
+                format_args!("`{name}` cannot be empty{instead}"),
+            );
+            return Ok(None);
+        }
+        match Template::parse(&literal.value()) {
+            Ok(template) => Ok(Some(TemplateAttr { literal, template })),
+            Err(problem) => {
+                self.errors.at(literal.span(), problem);
+                Ok(None)
+            }
+        }
+    }
+
+    /// A string literal after `=`; anything else is reported and skipped.
+    pub(super) fn string(
+        &mut self,
+        name: &str,
+        meta: &ParseNestedMeta,
+    ) -> syn::Result<Option<LitStr>> {
+        let Some(value) = self.value_tokens(name, meta)? else {
+            return Ok(None);
+        };
+        if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
+            return Ok(Some(literal));
+        }
+        self.not_a(
+            value,
+            &format!("`{name}` takes a string literal, like `{name} = \"...\"`"),
+        );
+        Ok(None)
+    }
+
+    pub(super) fn flag(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<Span>> {
+        if is_flag(meta.input) {
+            return Ok(Some(meta.path.span()));
+        }
+        let value = rest_of_value(meta.input)?;
+        self.not_a(
+            value,
+            &format!("`{name}` takes no value; write just `{name}`"),
+        );
+        Ok(None)
+    }
+
+    /// The whole value after `=`, up to the next `,`. Taking it whole lets a
+    /// value of the wrong form (`400 + 9`, `concat!(..)`) be reported at all
+    /// its tokens, and the rest of the attribute still be read.
+    fn value_tokens(
+        &mut self,
+        name: &str,
+        meta: &ParseNestedMeta,
+    ) -> syn::Result<Option<TokenStream>> {
+        let eq: Option<Token![=]> = meta.input.parse()?;
+        let value = rest_of_value(meta.input)?;
+        if eq.is_none() || value.is_empty() {
+            self.errors.push(syn::Error::new_spanned(
+                &meta.path,
+                format_args!("`{name}` needs a value: `{name} = ...`"),
+            ));
+            return Ok(None);
+        }
+        Ok(Some(value))
+    }
+
+    /// Reports `value` as not being what `expected` describes.
+    fn not_a(&mut self, value: TokenStream, expected: &str) {
+        self.errors.push(syn::Error::new_spanned(value, expected));
+    }
+}
+
+/// Whether a key stands alone, without a value.
+pub(super) fn is_flag(input: ParseStream) -> bool {
+    input.is_empty() || input.peek(Token![,])
+}
+
+/// Takes the tokens up to the next `,`: a key's value, or what is left of it.
+pub(super) fn rest_of_value(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !is_flag(input) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(tokens)
+}
+
+/// Headers the response writes itself, from the shape and the body.
+const RESERVED_HEADERS: [&str; 3] = ["Content-Type", "Content-Length", "Transfer-Encoding"];
+
+/// Why `name` is not an RFC 9110 field name (a token) a field may set, if it
+/// is not.
+pub(super) fn header_name_problem(name: &str) -> Option<String> {
+    const PUNCTUATION: &str = "!#$%&'*+-.^_`|~";
+    if let Some(reserved) = RESERVED_HEADERS
+        .iter()
+        .find(|reserved| reserved.eq_ignore_ascii_case(name))
+    {
+        return Some(format!(
+            "`{reserved}` is written by errcat from the wire shape and the body; a field cannot set it"
+        ));
+    }
+    let problem = if name.is_empty() {
+        "a header name cannot be empty".to_owned()
+    } else {
+        let bad = name
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || PUNCTUATION.contains(*c)))?;
+        format!(
+            "`{}` is not a valid header name: {bad:?} is not allowed",
+            name.escape_debug()
+        )
+    };
+    Some(format!(
+        "{problem}; header names are made of ASCII letters, digits and {PUNCTUATION}, like `Retry-After`"
+    ))
+}
