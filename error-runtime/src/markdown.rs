@@ -33,6 +33,15 @@ pub(crate) const fn render(entries: &[ErrorEntry], buf: &mut [u8]) -> usize {
     out.len
 }
 
+/// Writes `text` as the text of one table cell into `buf` (the escaping of
+/// every errcat table, see `Out::cell`) and returns its full length; like
+/// [`render`], an empty buffer measures it.
+pub(crate) const fn render_cell(text: &[u8], buf: &mut [u8]) -> usize {
+    let mut out = Out { buf, len: 0 };
+    out.cell(text);
+    out.len
+}
+
 struct Out<'a> {
     buf: &'a mut [u8],
     len: usize,

@@ -1,0 +1,50 @@
+//! Example bodies: each written by the real serializer of its shape, pretty
+//! printed, in a fenced `json` block under a heading naming its code.
+
+use core::fmt::Write as _;
+
+use serde_core::Serialize;
+use serde_json::ser::{PrettyFormatter, Serializer};
+
+use super::merge::{DocsError, Merged};
+use super::table::escape;
+
+/// `body` as JSON, indented by two spaces per level, keys in the order the
+/// shape writes them (nothing passes through a map that would sort them).
+pub(super) fn pretty_json<T: Serialize + ?Sized>(body: &T) -> Result<String, String> {
+    let mut json = Vec::new();
+    let mut serializer = Serializer::with_formatter(&mut json, PrettyFormatter::with_indent(b"  "));
+    body.serialize(&mut serializer)
+        .map_err(|error| error.to_string())?;
+    Ok(super::text(json))
+}
+
+/// For each row with a body: `heading` with the code, a line with the status
+/// and its reason phrase, and the body in a `json` block.
+///
+/// A line of pretty-printed JSON starts with a space, a bracket, a quote, a
+/// digit or a letter, never with a backtick, so a body cannot close its
+/// fence.
+pub(super) fn render(rows: &[Merged<'_>], heading: &str) -> Result<String, DocsError> {
+    let mut out = String::new();
+    for row in rows {
+        let Some(body) = row.body else { continue };
+        let body = body.as_ref().map_err(|message| DocsError::Body {
+            code: row.entry.code,
+            type_name: row.type_name,
+            message: message.clone(),
+        })?;
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let entry = row.entry;
+        let _ = write!(
+            out,
+            "{heading} {code}\n\n{status} {reason}\n\n```json\n{body}\n```\n",
+            code = escape(entry.code),
+            status = entry.status,
+            reason = escape(entry.reason()),
+        );
+    }
+    Ok(out)
+}

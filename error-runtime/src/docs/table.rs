@@ -1,0 +1,209 @@
+//! GFM tables: the columns of the error table, and one renderer for every
+//! table errcat writes, escaping each cell with the rule of
+//! [`markdown`](super::markdown).
+
+use core::fmt::Write as _;
+
+use crate::ErrorEntry;
+use crate::markdown::render_cell;
+
+/// A column of the error table rendered by [`Docs`](super::Docs).
+///
+/// The default columns, [`Column::DEFAULT`], give the table of
+/// [`markdown`](super::markdown).
+///
+/// ```
+/// use errcat::docs::{Column, Docs};
+/// use errcat::{ApiError, Catalog};
+///
+/// #[derive(Debug, ApiError)]
+/// enum UserError {
+///     #[api(status = 409, code = "EmailAlreadyExists", message = "This email is already in use.")]
+///     EmailTaken,
+/// }
+///
+/// let table = Docs::new()
+///     .catalog::<UserError>()
+///     .columns([Column::Code, Column::Status, Column::Reason, Column::Variant])
+///     .error_table()
+///     .unwrap();
+/// assert_eq!(
+///     table,
+///     "| Code | Status | Reason phrase | Variant |\n\
+///      | --- | --- | --- | --- |\n\
+///      | EmailAlreadyExists | 409 | Conflict | EmailTaken |\n",
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Column {
+    /// `Status`: the status number.
+    Status,
+    /// `Reason phrase`: the reason phrase of the status ("Conflict").
+    Reason,
+    /// `Code`: the stable code.
+    Code,
+    /// `Message`: the message template as written, or the reason phrase.
+    Message,
+    /// `Description`: the doc comment of the variant.
+    Description,
+    /// `Variant`: the variant's name in Rust (the type's name for a struct).
+    Variant,
+}
+
+impl Column {
+    /// `Status`, `Code`, `Message`, `Description`: the columns of
+    /// [`markdown`](super::markdown) and of [`Catalog::MARKDOWN`](crate::Catalog::MARKDOWN).
+    ///
+    /// ```
+    /// use errcat::docs::Column;
+    ///
+    /// let headers: Vec<_> = Column::DEFAULT.iter().map(|column| column.header()).collect();
+    /// assert_eq!(headers, ["Status", "Code", "Message", "Description"]);
+    /// ```
+    pub const DEFAULT: [Column; 4] = [
+        Column::Status,
+        Column::Code,
+        Column::Message,
+        Column::Description,
+    ];
+
+    /// The column's header.
+    ///
+    /// ```
+    /// assert_eq!(errcat::docs::Column::Reason.header(), "Reason phrase");
+    /// ```
+    #[must_use]
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Status => "Status",
+            Column::Reason => "Reason phrase",
+            Column::Code => "Code",
+            Column::Message => "Message",
+            Column::Description => "Description",
+            Column::Variant => "Variant",
+        }
+    }
+
+    /// The escaped cell of `entry` in this column.
+    pub(super) fn cell(self, entry: &ErrorEntry) -> String {
+        match self {
+            Column::Status => entry.status.to_string(),
+            Column::Reason => escape(entry.reason()),
+            Column::Code => escape(entry.code),
+            Column::Message => escape(entry.message),
+            Column::Description => escape(entry.description),
+            Column::Variant => escape(entry.name),
+        }
+    }
+}
+
+/// `text` escaped so that it cannot end a table cell or row nor turn into
+/// markup: the escaping of every errcat table, also used for other inline
+/// text (headings) of generated pages.
+pub(super) fn escape(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut escaped = vec![0; render_cell(bytes, &mut [])];
+    render_cell(bytes, &mut escaped);
+    super::text(escaped)
+}
+
+/// How a column's text is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Align {
+    /// No alignment given (`---`).
+    Plain,
+    /// Centered (`:---:`).
+    Center,
+}
+
+/// A table of already escaped cells.
+pub(super) struct Table {
+    headers: Vec<(String, Align)>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table with these headers (escaped here) and no row.
+    pub(super) fn new<'h>(headers: impl IntoIterator<Item = (&'h str, Align)>) -> Self {
+        Table {
+            headers: headers
+                .into_iter()
+                .map(|(header, align)| (escape(header), align))
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row of escaped cells, one per header.
+    pub(super) fn row(&mut self, cells: Vec<String>) {
+        debug_assert_eq!(cells.len(), self.headers.len());
+        self.rows.push(cells);
+    }
+
+    /// The table with one space around each cell and `---` under each
+    /// header: the layout of [`markdown`](super::markdown).
+    pub(super) fn plain(&self) -> String {
+        let mut out = String::new();
+        let headers = self.headers.iter().map(|(header, _)| header.as_str());
+        line(&mut out, headers, |_| 0);
+        let delimiters = self.headers.iter().map(|(_, align)| match align {
+            Align::Plain => "---",
+            Align::Center => ":---:",
+        });
+        line(&mut out, delimiters, |_| 0);
+        for row in &self.rows {
+            line(&mut out, row.iter().map(String::as_str), |_| 0);
+        }
+        out
+    }
+
+    /// The table with every column padded to its widest cell, so that it
+    /// also reads as a table in plain text (the layout of seed 001).
+    pub(super) fn padded(&self) -> String {
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|column| {
+                let header = width(&self.headers[column].0);
+                let cells = self.rows.iter().map(|row| width(&row[column]));
+                cells.fold(header.max(3), usize::max)
+            })
+            .collect();
+        let mut out = String::new();
+        let headers = self.headers.iter().map(|(header, _)| header.as_str());
+        line(&mut out, headers, |column| widths[column]);
+        out.push('|');
+        for ((_, align), &width) in self.headers.iter().zip(&widths) {
+            let dashes = "-".repeat(width);
+            match align {
+                Align::Plain => {
+                    let _ = write!(out, "-{dashes}-|");
+                }
+                Align::Center => {
+                    let _ = write!(out, ":{dashes}:|");
+                }
+            }
+        }
+        out.push('\n');
+        for row in &self.rows {
+            line(&mut out, row.iter().map(String::as_str), |column| {
+                widths[column]
+            });
+        }
+        out
+    }
+}
+
+/// Writes `| a | b |` and a line break, padding each cell to `pad(column)`
+/// characters.
+fn line<'c>(out: &mut String, cells: impl Iterator<Item = &'c str>, pad: impl Fn(usize) -> usize) {
+    out.push('|');
+    for (column, cell) in cells.enumerate() {
+        let _ = write!(out, " {cell:<width$} |", width = pad(column));
+    }
+    out.push('\n');
+}
+
+/// The width of a cell in plain text, counted in characters.
+fn width(cell: &str) -> usize {
+    cell.chars().count()
+}
