@@ -218,13 +218,13 @@ mod markdown {
     fn exact_table() {
         let expected = [
             HEADER,
-            r"| 400 | pipes\_and\_markup | a \| b \`code\` \<b\>bold\</b\> \*em\* \_under\_ \\ back | Pipes \| in \*the\* description, \`code\`, \[a link\](https://example.com) \& \~strike\~. |",
+            r"| 400 | pipes_and_markup | a \| b \`code\` \<b\>bold\</b\> \*em\* \_under\_ \\ back | Pipes \| in \*the\* description, \`code\`, \[a link\](https://example.com) \& \~strike\~. |",
             "\n",
-            r"| 409 | line\_breaks | first line<br>second line<br>third<br>fourth | Line one line two — ünïcode. |",
+            r"| 409 | line_breaks | first line<br>second line<br>third<br>fourth | Line one line two — ünïcode. |",
             "\n",
-            r"| 404 | under\_score\*star | {model} \> {id} |  |",
+            r"| 404 | under_score\*star | {model} \> {id} |  |",
             "\n",
-            r"| 503 | no\_message | Service Unavailable |  |",
+            r"| 503 | no_message | Service Unavailable |  |",
             "\n",
         ]
         .concat();
@@ -578,10 +578,10 @@ mod transparent {
     fn markdown_of_three_layers() {
         let expected = [
             HEADER,
-            "| 400 | bad\\_request | Bad request |  |\n",
+            "| 400 | bad_request | Bad request |  |\n",
             "| 503 | maintenance | Back at {at} |  |\n",
             "| 423 | locked | Row {0} is locked | The row is locked. |\n",
-            "| 507 | disk\\_full | Insufficient Storage |  |\n",
+            "| 507 | disk_full | Insufficient Storage |  |\n",
             "| 504 | timeout | Gateway Timeout |  |\n",
             "| 401 | unauthorized | Unauthorized | Last of the outer rows. |\n",
         ]

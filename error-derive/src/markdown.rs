@@ -29,11 +29,18 @@ pub(crate) fn table(rows: &[Row]) -> String {
 
 /// Escapes markdown punctuation with a backslash and turns each line break
 /// (`\n`, `\r` or `\r\n`) into `<br>`, so cell text can neither end the cell
-/// nor become markup.
+/// nor become markup. A `_` between two ASCII letters or digits cannot open
+/// or close emphasis and stays as it is.
 fn push_cell(table: &mut String, text: &str) {
+    let mut previous = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        let intraword = c == '_'
+            && previous.is_some_and(|p: char| p.is_ascii_alphanumeric())
+            && chars.peek().is_some_and(char::is_ascii_alphanumeric);
+        previous = Some(c);
         match c {
+            '_' if intraword => table.push(c),
             '\r' | '\n' => {
                 table.push_str("<br>");
                 if c == '\r' {

@@ -82,7 +82,9 @@ impl Out<'_> {
 
     /// Writes cell text so that it cannot end the cell or the row, nor turn
     /// into markup: markdown punctuation is backslash-escaped and each line
-    /// break (`\n`, `\r` or `\r\n`) becomes `<br>`.
+    /// break (`\n`, `\r` or `\r\n`) becomes `<br>`. A `_` between two letters
+    /// or digits stays as it is (`snake_case` codes read cleanly): there it
+    /// can neither open nor close emphasis.
     const fn cell(&mut self, text: &[u8]) {
         let mut i = 0;
         while i < text.len() {
@@ -93,7 +95,12 @@ impl Out<'_> {
                     i += 1;
                 }
             } else {
-                if is_markdown_punctuation(byte) {
+                let intraword = byte == b'_'
+                    && i > 0
+                    && text[i - 1].is_ascii_alphanumeric()
+                    && i + 1 < text.len()
+                    && text[i + 1].is_ascii_alphanumeric();
+                if is_markdown_punctuation(byte) && !intraword {
                     self.byte(b'\\');
                 }
                 self.byte(byte);

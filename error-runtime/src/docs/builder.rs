@@ -615,7 +615,7 @@ impl Docs {
     /// let bodies = Docs::new().catalog::<E>().example(&E::GroupNotFound).example_bodies().unwrap();
     /// assert_eq!(
     ///     bodies,
-    ///     r#"### group\_not\_found\_error
+    ///     r#"### group_not_found_error
     ///
     /// 422 Unprocessable Entity
     ///
