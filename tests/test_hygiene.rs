@@ -93,6 +93,50 @@ pub mod hygiene {
     #[derive(::core::fmt::Debug, ::errcat::ApiError)]
     #[api(transparent)]
     pub struct Wrapper(pub Transparent);
+
+    /// Every wire key: a shape, a challenge, exposed (generic), details and
+    /// header fields.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    #[api(
+        format = "nested",
+        challenge = "Bearer",
+        type_base = "https://example.com/"
+    )]
+    pub enum Wire<T> {
+        /// Exposes a generic field and sends a header.
+        #[api(status = 401, message = "Sign in", details = "{hint}")]
+        Unauthorized {
+            /// Exposed.
+            #[api(expose)]
+            subject: T,
+            /// Interpolated into the details.
+            hint: &'static str,
+            /// Sent as a header.
+            #[api(header = "Retry-After")]
+            retry: u32,
+        },
+        /// A details field.
+        #[api(status = 400)]
+        Invalid(#[api(details)] u8),
+    }
+
+    /// A custom shape, named by path.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    #[api(format = super::Plain, status = 418)]
+    pub struct Custom;
+}
+
+/// A custom shape: the `typed` body.
+pub struct Plain;
+
+impl errcat::format::Format for Plain {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        error: &dyn errcat::ApiError,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        errcat::format::Typed.serialize(error, serializer)
+    }
 }
 
 #[cfg(test)]
@@ -100,7 +144,7 @@ mod tests {
     use errcat::{ApiError, Catalog};
     use http::StatusCode;
 
-    use super::hygiene::{Generic, RateLimited, Templated, Transparent, Wrapper};
+    use super::hygiene::{Custom, Generic, RateLimited, Templated, Transparent, Wire, Wrapper};
 
     fn answer(error: &dyn ApiError) -> (StatusCode, &'static str, String) {
         (error.status(), error.code(), error.message().to_string())
@@ -176,6 +220,32 @@ mod tests {
         assert_eq!(
             Transparent::MARKDOWN,
             errcat::docs::markdown(Transparent::ENTRIES)
+        );
+    }
+
+    #[test]
+    fn wire_keys_work() {
+        let error = Wire::Unauthorized {
+            subject: "ada",
+            hint: "use a token",
+            retry: 30,
+        };
+        let response = errcat::http_response(&error);
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(response.headers()["www-authenticate"], "Bearer");
+        assert_eq!(response.headers()["retry-after"], "30");
+        assert_eq!(
+            response.body(),
+            br#"{"error":{"status":401,"message":"Sign in","code":"Unauthorized","details":"use a token","subject":"ada"}}"#
+        );
+        let invalid = errcat::http_response(&Wire::<u8>::Invalid(7));
+        assert_eq!(
+            invalid.body(),
+            br#"{"error":{"status":400,"message":"Bad Request","code":"Invalid","details":7}}"#
+        );
+        assert_eq!(
+            errcat::http_response(&Custom).body(),
+            br#"{"type":"Custom","message":"I'm a teapot"}"#
         );
     }
 }
