@@ -4,11 +4,17 @@
 use errcat::{ApiError, Catalog};
 
 /// The message as a `String`, after checking that the catalog row of the
-/// value is the one `entry()` returns.
+/// value is the one `entry()` returns, and that the message serializes as
+/// the same text (literal messages take a path of their own there).
 fn message<E: ApiError + Catalog>(error: &E) -> String {
     assert!(E::ENTRIES.contains(error.entry()));
     assert_eq!(E::MARKDOWN, errcat::docs::markdown(E::ENTRIES));
-    error.message().to_string()
+    let text = error.message().to_string();
+    assert_eq!(
+        serde_json::to_string(&error.message()).unwrap(),
+        serde_json::to_string(&text).unwrap()
+    );
+    text
 }
 
 #[derive(Debug, ApiError)]
@@ -225,4 +231,37 @@ fn message_debug_is_the_escaped_text() {
         format!("{:?}", error.message()),
         r#"Message("unicode: \"quoted\"\nline → ok ✓")"#
     );
+}
+
+/// A `Display` that fails on its own, breaking `Display`'s contract.
+#[derive(Debug)]
+struct Failing;
+
+impl std::fmt::Display for Failing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("half")?;
+        Err(std::fmt::Error)
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api(status = 400, format = "typed")]
+enum Broken {
+    #[api(message = "a {0} message")]
+    Message(Failing),
+    #[api(message = "fine")]
+    Header(#[api(header = "X-Broken")] Failing),
+}
+
+#[test]
+fn a_failing_display_ends_the_text_instead_of_panicking() {
+    assert_eq!(
+        serde_json::to_string(&Broken::Message(Failing).message()).unwrap(),
+        r#""a half""#
+    );
+    let response = errcat::http_response(&Broken::Message(Failing));
+    assert_eq!(response.body(), br#"{"type":"Message","message":"a half"}"#);
+    let response = errcat::http_response(&Broken::Header(Failing));
+    assert!(response.headers().get("x-broken").is_none());
+    assert_eq!(response.body(), br#"{"type":"Header","message":"fine"}"#);
 }

@@ -60,6 +60,15 @@ impl Variant<'_> {
         )
     }
 
+    /// Whether the catalog's message is the public message as it is: no
+    /// message (the reason phrase), or a template with nothing to
+    /// interpolate and no escaped braces.
+    pub(crate) fn message_is_literal(&self) -> bool {
+        self.attrs.message.as_ref().is_none_or(|message| {
+            message.template.as_literal() == Some(message.literal.value().as_str())
+        })
+    }
+
     pub(crate) fn transparent_field(&self) -> Option<&Field<'_>> {
         self.attrs.transparent.and(self.fields.first())
     }

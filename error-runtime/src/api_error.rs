@@ -80,9 +80,18 @@ pub trait ApiError: AsDynApiError {
     fn __settings(&self) -> &'static TypeSettings {
         &TypeSettings::DEFAULT
     }
+
+    /// The public message when it is a literal, so that shapes can write it
+    /// without formatting. Only the derive, which keeps it equal to what
+    /// `fmt_message` writes, answers.
+    #[doc(hidden)]
+    fn __literal_message(&self) -> Option<&'static str> {
+        None
+    }
 }
 
-/// The public message of an [`ApiError`], written when displayed.
+/// The public message of an [`ApiError`], written when displayed or
+/// serialized (as a string, streamed into the serializer).
 ///
 /// ```
 /// # use errcat::ApiError;
@@ -97,6 +106,13 @@ pub trait ApiError: AsDynApiError {
 #[derive(Clone, Copy)]
 pub struct Message<'a> {
     error: &'a (dyn ApiError + 'a),
+}
+
+impl Message<'_> {
+    /// The message, when it is a literal that needs no formatting.
+    pub(crate) fn literal(&self) -> Option<&'static str> {
+        self.error.__literal_message()
+    }
 }
 
 impl fmt::Display for Message<'_> {
@@ -145,6 +161,9 @@ macro_rules! forward_api_error {
             }
             fn __settings(&self) -> &'static TypeSettings {
                 (**self).__settings()
+            }
+            fn __literal_message(&self) -> Option<&'static str> {
+                (**self).__literal_message()
             }
         }
     )*};

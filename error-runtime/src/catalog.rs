@@ -62,6 +62,9 @@ pub struct ErrorEntry {
     /// The doc comment: its non-blank lines, each trimmed, joined with single
     /// spaces; empty when there is none.
     pub description: &'static str,
+    /// Whether `message` is the public message itself, with nothing to
+    /// interpolate, so that it can be serialized as it is.
+    literal: bool,
 }
 
 impl ErrorEntry {
@@ -73,6 +76,7 @@ impl ErrorEntry {
         code: &'static str,
         message: &'static str,
         description: &'static str,
+        literal: bool,
     ) -> Self {
         ErrorEntry {
             name,
@@ -80,6 +84,16 @@ impl ErrorEntry {
             code,
             message,
             description,
+            literal,
+        }
+    }
+
+    /// The public message, when it is the same for every value.
+    pub(crate) const fn literal_message(&self) -> Option<&'static str> {
+        if self.literal {
+            Some(self.message)
+        } else {
+            None
         }
     }
 

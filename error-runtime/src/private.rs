@@ -12,15 +12,22 @@ pub const fn entry(
     code: &'static str,
     message: &'static str,
     description: &'static str,
+    literal: bool,
 ) -> ErrorEntry {
-    ErrorEntry::new(name, status, code, message, description)
+    ErrorEntry::new(name, status, code, message, description, literal)
+}
+
+/// The message of a derived error when it is the literal in its row.
+#[must_use]
+pub const fn literal_message(entry: &ErrorEntry) -> Option<&'static str> {
+    entry.literal_message()
 }
 
 /// Joins the rows of a type's own variants and of its transparent variants'
 /// types into one array, in order. `N` is the total length.
 #[must_use]
 pub const fn concat_entries<const N: usize>(parts: &[&[ErrorEntry]]) -> [ErrorEntry; N] {
-    let mut all = [entry("", 0, "", "", ""); N];
+    let mut all = [entry("", 0, "", "", "", false); N];
     let mut len = 0;
     let mut part = 0;
     while part < parts.len() {

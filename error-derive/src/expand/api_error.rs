@@ -64,6 +64,10 @@ pub(super) fn api_error_impl(input: &Input, catalog: &Catalog, params: &TypePara
                 #message_body
             }
 
+            fn __literal_message(&self) -> ::core::option::Option<&'static str> {
+                ::errcat::__private::literal_message(::errcat::ApiError::entry(self))
+            }
+
             #visit
             #settings_fn
         }

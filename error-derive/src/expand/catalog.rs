@@ -32,6 +32,8 @@ struct OwnRow<'a> {
     status: u16,
     code: String,
     message: String,
+    /// Whether `message` is the public message itself.
+    literal: bool,
     description: &'a str,
 }
 
@@ -60,6 +62,7 @@ impl<'a> Catalog<'a> {
                 status,
                 code: input.code(variant),
                 message: variant.catalog_message(status),
+                literal: variant.message_is_literal(),
                 description: &variant.description,
             });
         }
@@ -76,9 +79,10 @@ impl<'a> Catalog<'a> {
                 status,
                 code,
                 message,
+                literal,
                 description,
             } = row;
-            quote!(::errcat::__private::entry(#name, #status, #code, #message, #description))
+            quote!(::errcat::__private::entry(#name, #status, #code, #message, #description, #literal))
         });
         let (entries, table) = if self.fetched.is_empty() {
             (quote!(&__ROWS), self.markdown_literal())

@@ -77,6 +77,7 @@ mod tests {
         "Insufficient",
         "Balance {1:.2} is below {min:>8} {{EUR}} } {",
         "",
+        false,
     );
 
     #[test]

@@ -39,11 +39,12 @@ pub use self::shapes::{Described, Flat, Nested, Problem, Typed};
 /// `#[api(format = path::To::Shape)]`, or pass it to
 /// [`Envelope::with_format`](crate::Envelope::with_format) and
 /// [`http_response_with`](crate::http_response_with). The body must go
-/// through the serializer: [`Text`] streams the message, [`Members`] writes
-/// the exposed members, so nothing needs to allocate.
+/// through the serializer: [`Message`](crate::Message) serializes as a
+/// string streamed into it, [`Text`] does the same for any `Display`,
+/// [`Members`] writes the exposed members, so nothing needs to allocate.
 ///
 /// ```
-/// use errcat::format::{Format, Members, Text};
+/// use errcat::format::{Format, Members};
 /// use errcat::{ApiError, Envelope};
 /// use serde::ser::{SerializeMap, Serializer};
 ///
@@ -57,7 +58,7 @@ pub use self::shapes::{Described, Flat, Nested, Problem, Typed};
 ///             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
 ///                 let mut map = serializer.serialize_map(None)?;
 ///                 map.serialize_entry("code", self.0.code())?;
-///                 map.serialize_entry("text", &Text(self.0.message()))?;
+///                 map.serialize_entry("text", &self.0.message())?;
 ///                 Members::new(self.0).skipping(&["code", "text"]).serialize_into(&mut map)?;
 ///                 map.end()
 ///             }

@@ -6,7 +6,7 @@ use core::fmt::{self, Display};
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::__private::{ErasedSerialize, Visitor};
-use crate::ApiError;
+use crate::{ApiError, Message};
 
 /// Serializes any `Display` value as a JSON string, streaming it into the
 /// serializer (no intermediate `String`).
@@ -20,6 +20,26 @@ pub struct Text<T>(pub T);
 impl<T: Display> Serialize for Text<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&Tolerant(&self.0))
+    }
+}
+
+impl Serialize for Message<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.literal() {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(&Tolerant(self)),
+        }
+    }
+}
+
+/// Two static strings as one JSON string, for values such as `type_base`
+/// followed by the code; nothing user-written is formatted, so nothing can
+/// fail.
+pub(super) struct Joined(pub &'static str, pub &'static str);
+
+impl Serialize for Joined {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}{}", self.0, self.1))
     }
 }
 

@@ -2,7 +2,8 @@
 
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Details, Format, Members, Text};
+use super::parts::Joined;
+use super::{Details, Format, Members};
 use crate::{ApiError, reason_phrase};
 
 /// `{"message":M,"code":C,"details":D,"status_code":S}`: D is the details
@@ -37,7 +38,7 @@ impl Format for Flat {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &Text(error.message()))?;
+        map.serialize_entry("message", &error.message())?;
         map.serialize_entry("code", error.code())?;
         if !Details::new(error).serialize_entry("details", &mut map)? {
             let members = Members::new(error);
@@ -63,7 +64,7 @@ impl Format for Nested {
                 let error = self.0;
                 object(serializer, error, &["status", "message", "code"], |map| {
                     map.serialize_entry("status", &error.status().as_u16())?;
-                    map.serialize_entry("message", &Text(error.message()))?;
+                    map.serialize_entry("message", &error.message())?;
                     map.serialize_entry("code", error.code())
                 })
             }
@@ -83,7 +84,7 @@ impl Format for Typed {
     ) -> Result<S::Ok, S::Error> {
         object(serializer, error, &["type", "message"], |map| {
             map.serialize_entry("type", error.code())?;
-            map.serialize_entry("message", &Text(error.message()))
+            map.serialize_entry("message", &error.message())
         })
     }
 }
@@ -96,7 +97,7 @@ impl Format for Described {
     ) -> Result<S::Ok, S::Error> {
         object(serializer, error, &["message", "description"], |map| {
             map.serialize_entry("message", reason_phrase(error.status()))?;
-            map.serialize_entry("description", &Text(error.message()))
+            map.serialize_entry("description", &error.message())
         })
     }
 }
@@ -119,14 +120,13 @@ impl Format for Problem {
             |map| {
                 match error.__settings().type_base {
                     Some(base) => {
-                        let code = error.code();
-                        map.serialize_entry("type", &Text(format_args!("{base}{code}")))?;
+                        map.serialize_entry("type", &Joined(base, error.code()))?;
                     }
                     None => map.serialize_entry("type", "about:blank")?,
                 }
                 map.serialize_entry("title", reason_phrase(status))?;
                 map.serialize_entry("status", &status.as_u16())?;
-                map.serialize_entry("detail", &Text(error.message()))?;
+                map.serialize_entry("detail", &error.message())?;
                 map.serialize_entry("code", error.code())
             },
         )
