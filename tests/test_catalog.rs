@@ -639,6 +639,29 @@ mod transparent {
             expected
         );
     }
+
+    /// A boxed field of a known type has that type's catalog.
+    #[derive(Debug, ApiError)]
+    enum Boxing {
+        #[api(transparent)]
+        Storage(Box<Storage>),
+        #[api(status = 400, code = "own")]
+        Own,
+    }
+
+    #[test]
+    fn boxed_field_contributes_the_rows_of_the_box() {
+        let codes: Vec<&str> = Boxing::ENTRIES.iter().map(|entry| entry.code).collect();
+        let mut expected: Vec<&str> = Storage::ENTRIES.iter().map(|entry| entry.code).collect();
+        expected.push("own");
+        assert_eq!(codes, expected);
+        assert_eq!(Boxing::MARKDOWN, errcat::docs::markdown(Boxing::ENTRIES));
+        let boxed = Boxing::Storage(Box::new(Storage::Locked(3)));
+        assert_eq!(
+            observed(&boxed),
+            (StatusCode::LOCKED, "locked", "Row 3 is locked".to_owned())
+        );
+    }
 }
 
 /// Transparent fields whose types use the enum's lifetime or const parameters.

@@ -1,0 +1,97 @@
+//! `ValidationErrors`: the Rails sentence, the serialized shape and its
+//! ordering rules.
+
+use errcat::{ApiError, ValidationErrors};
+
+fn sentence(fields: &[(&'static str, &'static str)]) -> String {
+    let mut errors = ValidationErrors::new("order");
+    for (field, message) in fields {
+        errors.add(*field, "invalid", *message);
+    }
+    errors.to_string()
+}
+
+#[test]
+fn sentence_joins_like_rails() {
+    assert_eq!(sentence(&[]), "");
+    assert_eq!(sentence(&[("email", "Required")]), "Email Required");
+    assert_eq!(
+        sentence(&[("email", "Required"), ("guest", "Required")]),
+        "Email Required and Guest Required"
+    );
+    assert_eq!(
+        sentence(&[
+            ("first_name", "Required"),
+            ("email", "is taken"),
+            ("guest", "Required")
+        ]),
+        "First name Required, Email is taken, and Guest Required"
+    );
+}
+
+#[test]
+fn fields_are_humanized() {
+    assert_eq!(sentence(&[("author_id", "missing")]), "Author missing");
+    assert_eq!(sentence(&[("_id", "missing")]), "Id missing");
+    assert_eq!(
+        sentence(&[("SHIPPING_ADDRESS", "blank")]),
+        "Shipping address blank"
+    );
+    assert_eq!(sentence(&[("note", "")]), "Note");
+}
+
+#[test]
+fn association_errors_are_not_in_the_sentence() {
+    let mut errors = ValidationErrors::new("order");
+    errors.add("email", "blank", "Required");
+    errors.add_nested("tickets", 1, "guest", "blank", "can't be blank");
+    assert_eq!(errors.to_string(), "Email Required");
+}
+
+#[test]
+fn model_first_then_associations_ids_and_errors_in_first_added_order() {
+    let mut errors = ValidationErrors::new("order");
+    errors
+        .add_nested("tickets", 2, "guest", "blank", "a")
+        .add_nested("payments", "p-1", "amount", "invalid", "b")
+        .add_nested("tickets", 1, "seat", "taken", "c")
+        .add_nested("tickets", 2, "price", "invalid", "d");
+    assert!(!errors.is_empty());
+    assert!(errors.errors().is_empty());
+    assert_eq!(
+        serde_json::to_string(&errors).unwrap(),
+        concat!(
+            r#"{"order":[],"#,
+            r#""tickets":{"2":[{"field":"guest","code":"blank","message":"a"},{"field":"price","code":"invalid","message":"d"}],"#,
+            r#""1":[{"field":"seat","code":"taken","message":"c"}]},"#,
+            r#""payments":{"p-1":[{"field":"amount","code":"invalid","message":"b"}]}}"#,
+        )
+    );
+    assert!(ValidationErrors::new("order").is_empty());
+}
+
+#[derive(Debug, ApiError)]
+#[api(format = "typed", rename_all = "snake_case")]
+enum OrderError {
+    #[api(status = 422, message = "{errors}")]
+    ValidationError {
+        #[api(expose)]
+        errors: ValidationErrors,
+    },
+}
+
+#[test]
+fn an_association_named_like_the_model_is_refused_not_written_twice() {
+    let mut errors = ValidationErrors::new("order");
+    errors.add("email", "blank", "Required");
+    errors.add_nested("order", 1, "email", "blank", "Required");
+    let message = serde_json::to_string(&errors).unwrap_err().to_string();
+    assert_eq!(message, "association `order` has the name of the model");
+    // The response keeps the shape and leaves the members out.
+    let response = errcat::http_response(&OrderError::ValidationError { errors });
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        response.body(),
+        br#"{"type":"validation_error","message":"Email Required"}"#
+    );
+}
