@@ -208,7 +208,7 @@ mod markdown {
         /// line two — ünïcode.
         #[api(status = 409, message = "first line\nsecond line\r\nthird\rfourth")]
         LineBreaks,
-        #[api(status = 404, code = "under_score*star", message = "{model} > {id}")]
+        #[api(status = 404, code = "_under_score~tilde_", message = "{model} > {id}")]
         Templated { model: &'static str, id: u64 },
         #[api(status = 503)]
         NoMessage,
@@ -222,7 +222,7 @@ mod markdown {
             "\n",
             r"| 409 | line_breaks | first line<br>second line<br>third<br>fourth | Line one line two — ünïcode. |",
             "\n",
-            r"| 404 | under_score\*star | {model} \> {id} |  |",
+            r"| 404 | \_under_score\~tilde\_ | {model} \> {id} |  |",
             "\n",
             r"| 503 | no_message | Service Unavailable |  |",
             "\n",

@@ -160,7 +160,7 @@ enum Tricky {
     LineBreaks,
     #[api(
         status = 404,
-        code = "under_score*star`tick",
+        code = "_under_score~tilde_",
         message = "{model} > {id} {{literal}}"
     )]
     Templated {
@@ -171,7 +171,7 @@ enum Tricky {
     /// Ünïcödé — and `` double ticks ``.
     #[api(status = 503)]
     NoMessage,
-    #[api(status = 418, code = "|pipe|", message = "<not a tag")]
+    #[api(status = 418, code = "~tee~pot~", message = "<not a tag")]
     Teapot,
 }
 
@@ -388,10 +388,10 @@ fn placeholders_stand_for_fields_and_examples_show_values() {
         .unwrap();
     let blocks = json_blocks(&page);
     let (heading, templated) = &blocks[2];
-    assert_eq!(heading, "under_score*star`tick");
+    assert_eq!(heading, "_under_score~tilde_");
     assert_eq!(
         compact(templated),
-        r#"{"error":{"status":404,"message":"<model> > <id> {literal}","code":"under_score*star`tick"}}"#
+        r#"{"error":{"status":404,"message":"<model> > <id> {literal}","code":"_under_score~tilde_"}}"#
     );
 
     let value = Tricky::Templated {
@@ -424,7 +424,7 @@ fn examples_only_catalog_shows_only_their_bodies() {
         .unwrap();
     let blocks = json_blocks(&page);
     assert_eq!(blocks.len(), 1);
-    assert_eq!(blocks[0], ("|pipe|".to_owned(), pretty(&Tricky::Teapot)));
+    assert_eq!(blocks[0], ("~tee~pot~".to_owned(), pretty(&Tricky::Teapot)));
     // No body at all: no section.
     let page = Docs::new()
         .catalog::<Tricky>()

@@ -58,7 +58,7 @@ every_rule!([
     UserID,
     V2Api,
     lowerStart,
-    GrößeÜberschritten,
+    SizeExceeded,
 ]);
 
 /// Checks the codes in the catalog and those the values report.
@@ -81,7 +81,7 @@ fn lowercase() {
             "userid",
             "v2api",
             "lowerstart",
-            "größeÜberschritten",
+            "sizeexceeded",
         ],
     );
 }
@@ -98,7 +98,7 @@ fn uppercase() {
             "USERID",
             "V2API",
             "LOWERSTART",
-            "GRößEÜBERSCHRITTEN",
+            "SIZEEXCEEDED",
         ],
     );
 }
@@ -115,7 +115,7 @@ fn pascal_case() {
             "UserID",
             "V2Api",
             "lowerStart",
-            "GrößeÜberschritten",
+            "SizeExceeded",
         ],
     );
 }
@@ -132,7 +132,7 @@ fn camel_case() {
             "userID",
             "v2Api",
             "lowerStart",
-            "größeÜberschritten",
+            "sizeExceeded",
         ],
     );
 }
@@ -149,7 +149,7 @@ fn snake_case() {
             "user_i_d",
             "v2_api",
             "lower_start",
-            "größe_Überschritten",
+            "size_exceeded",
         ],
     );
 }
@@ -166,7 +166,7 @@ fn screaming_snake_case() {
             "USER_I_D",
             "V2_API",
             "LOWER_START",
-            "GRößE_ÜBERSCHRITTEN",
+            "SIZE_EXCEEDED",
         ],
     );
 }
@@ -183,7 +183,7 @@ fn kebab_case() {
             "user-i-d",
             "v2-api",
             "lower-start",
-            "größe-Überschritten",
+            "size-exceeded",
         ],
     );
 }
@@ -200,7 +200,7 @@ fn screaming_kebab_case() {
             "USER-I-D",
             "V2-API",
             "LOWER-START",
-            "GRößE-ÜBERSCHRITTEN",
+            "SIZE-EXCEEDED",
         ],
     );
 }

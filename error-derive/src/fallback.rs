@@ -10,6 +10,8 @@ pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> 
     let ty = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let errors = error.to_compile_error();
+    let integrations =
+        crate::expand::integrations(ty, &input.generics, input.generics.where_clause.as_ref());
     let display = display.then(|| {
         quote! {
             #[automatically_derived]
@@ -25,11 +27,8 @@ pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> 
         #[allow(clippy::all, clippy::pedantic)]
         const _: () = {
             #[automatically_derived]
-            impl #impl_generics ::errcat::ApiError for #ty #ty_generics #where_clause {
-                fn entry(&self) -> &'static ::errcat::ErrorEntry {
-                    ::core::unreachable!()
-                }
-                fn fmt_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            impl #impl_generics ::errcat::Describe for #ty #ty_generics #where_clause {
+                fn describe(&self) -> &'static ::errcat::ErrorEntry {
                     ::core::unreachable!()
                 }
             }
@@ -39,6 +38,7 @@ pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> 
                 const MARKDOWN: &'static str = "";
             }
             #display
+            #integrations
         };
     }
 }

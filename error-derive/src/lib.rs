@@ -17,7 +17,7 @@ mod fallback;
 mod generics;
 mod markdown;
 mod prop;
-mod shape;
+mod shared;
 mod status;
 mod suggest;
 mod template;

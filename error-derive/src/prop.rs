@@ -5,17 +5,24 @@ use syn::ext::IdentExt;
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
-use crate::shape::Shape;
+use crate::shared::formats::Builtin;
 use crate::status;
 
 impl Input<'_> {
-    /// The type's built-in shape; `None` for a custom `Format` type.
-    pub(crate) fn shape(&self) -> Option<Shape> {
+    /// The type's built-in format; `None` for a custom `Format` type.
+    pub(crate) fn builtin_format(&self) -> Option<Builtin> {
         match &self.attrs.format {
-            Some(Format::Builtin(shape)) => Some(*shape),
+            Some(Format::Builtin(format)) => Some(*format),
             Some(Format::Custom(_)) => None,
-            None => Some(Shape::Problem),
+            None => Some(Builtin::Problem),
         }
+    }
+
+    /// Whether the type declares any type-level setting (`format`,
+    /// `type_base`, `challenge`), which then live in a static.
+    pub(crate) fn has_settings(&self) -> bool {
+        let attrs = &self.attrs;
+        attrs.format.is_some() || attrs.type_base.is_some() || attrs.challenge.is_some()
     }
 
     /// The variant's stable code: as given, or its name after `rename_all`.
@@ -57,6 +64,14 @@ impl Variant<'_> {
         self.attrs.message.as_ref().map_or_else(
             || status::reason(status).to_owned(),
             |message| message.literal.value(),
+        )
+    }
+
+    /// The catalog's message with `<field>` placeholders.
+    pub(crate) fn placeholder_message(&self, status: u16) -> String {
+        self.attrs.message.as_ref().map_or_else(
+            || status::reason(status).to_owned(),
+            |message| message.template.placeholders(),
         )
     }
 

@@ -2,6 +2,8 @@
 //! and reason phrases, copied so the macro needs no runtime crate. A test in
 //! the suite holds this table to `http`'s.
 
+use crate::shared::reason::fallback_reason;
+
 /// `(number, StatusCode constant, canonical reason phrase)`.
 const STATUSES: &[(u16, &str, &str)] = &[
     (100, "CONTINUE", "Continue"),
@@ -108,11 +110,10 @@ pub(crate) fn names() -> impl Iterator<Item = &'static str> {
 /// The reason phrase the runtime reports for `number`: the canonical one, or
 /// "Client Error" / "Server Error" for an error status without one.
 pub(crate) fn reason(number: u16) -> &'static str {
-    match STATUSES.iter().find(|(n, _, _)| *n == number) {
-        Some((_, _, reason)) => reason,
-        None if number < 500 => "Client Error",
-        None => "Server Error",
-    }
+    STATUSES
+        .iter()
+        .find(|(n, _, _)| *n == number)
+        .map_or_else(|| fallback_reason(number), |(_, _, reason)| reason)
 }
 
 /// Statuses a variant may have.

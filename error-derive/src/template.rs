@@ -79,6 +79,23 @@ impl Template {
         }
     }
 
+    /// The text with each placeholder written `<field>` (`No user <id>`),
+    /// as example bodies show it.
+    pub(crate) fn placeholders(&self) -> String {
+        let mut text = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Text(literal) => text.push_str(literal),
+                Segment::Field { field, .. } => {
+                    text.push('<');
+                    text.push_str(&field.to_string());
+                    text.push('>');
+                }
+            }
+        }
+        text
+    }
+
     pub(crate) fn fields(&self) -> impl Iterator<Item = &FieldRef> {
         self.segments.iter().filter_map(|segment| match segment {
             Segment::Field { field, .. } => Some(field),
@@ -200,6 +217,12 @@ mod tests {
             Template::parse("{x:05}").unwrap().segments,
             [named("x", "05")]
         );
+    }
+
+    #[test]
+    fn placeholders_replace_fields() {
+        let template = Template::parse("Balance {1:.2} is below {min:>8} {{EUR}}").unwrap();
+        assert_eq!(template.placeholders(), "Balance <1> is below <min> {EUR}");
     }
 
     #[test]

@@ -8,14 +8,17 @@ use proc_macro2::Span;
 use crate::ast::{Field, Input, Variant};
 use crate::attr::TemplateAttr;
 use crate::errors::Errors;
-use crate::shape::Shape;
+use crate::shared::charset::is_unreserved;
+use crate::shared::formats::{Builtin, Placement};
 use crate::suggest;
 use crate::template::FieldRef;
 
 pub(crate) fn check(input: &Input, errors: &mut Errors) {
-    // After a refused `format`, checks against the default shape would report
-    // clashes the user never wrote.
-    let shape = input.shape().filter(|_| !input.attrs.format_refused);
+    // After a refused `format`, checks against the default format would
+    // report clashes the user never wrote.
+    let format = input
+        .builtin_format()
+        .filter(|_| !input.attrs.format_refused);
     let mut codes = HashMap::with_capacity(input.variants.len());
     for variant in &input.variants {
         if variant.attrs.transparent.is_some() {
@@ -34,14 +37,14 @@ pub(crate) fn check(input: &Input, errors: &mut Errors) {
                 format_args!("`{}` has no status: {hint}", variant.ident),
             );
         }
-        check_code(input, variant, shape, &mut codes, errors);
+        check_code(input, variant, format, &mut codes, errors);
         for template in [&variant.attrs.message, &variant.attrs.details]
             .into_iter()
             .flatten()
         {
             check_template(variant, template, errors);
         }
-        check_fields(shape, variant, errors);
+        check_fields(format, variant, errors);
     }
 }
 
@@ -50,7 +53,7 @@ pub(crate) fn check(input: &Input, errors: &mut Errors) {
 fn check_code(
     input: &Input,
     variant: &Variant,
-    shape: Option<Shape>,
+    format: Option<Builtin>,
     codes: &mut HashMap<String, (Span, &'static str)>,
     errors: &mut Errors,
 ) {
@@ -66,17 +69,33 @@ fn check_code(
         );
         return;
     }
-    if shape == Some(Shape::OAuth2) {
-        if let Some(bad) = code.chars().find(|c| !is_oauth2_char(*c)) {
-            errors.at(
-                span,
-                format_args!(
-                    "code `{code}`{origin} cannot be an OAuth 2.0 `error`: {bad:?} is outside RFC 6749's character set, printable ASCII except `\"` and `\\`"
-                ),
-            );
-        }
+    if let Some(problem) = character_problem(&code, origin, format) {
+        errors.at(span, problem);
     }
     codes.insert(code, (span, origin));
+}
+
+/// Why `code` holds a character it may not, if it does: the first broken
+/// rule of whitespace, the format's own rule, and RFC 3986's unreserved set.
+fn character_problem(code: &str, origin: &str, format: Option<Builtin>) -> Option<String> {
+    if code.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some(format!(
+            "code `{}`{origin} contains whitespace or control characters; codes are single tokens like `EmailAlreadyExists`",
+            code.escape_debug()
+        ));
+    }
+    if let Some(rule) = format.and_then(Builtin::code_rule) {
+        if let Some(bad) = code.chars().find(|c| !(rule.allows)(*c)) {
+            return Some(format!(
+                "code `{code}`{origin} cannot be {}: {bad:?} is outside {}",
+                rule.role, rule.allowed
+            ));
+        }
+    }
+    let bad = code.chars().find(|c| !is_unreserved(*c))?;
+    Some(format!(
+        "code `{code}`{origin} contains {bad:?}, outside RFC 3986's unreserved characters `A-Z a-z 0-9 - . _ ~`; codes become parts of URIs (a problem `type`, a link to the docs), so they may use only those"
+    ))
 }
 
 /// Where a code derived from the variant name comes from, for errors that
@@ -156,7 +175,7 @@ fn placeholder_problem(variant: &Variant, field: &FieldRef) -> Option<String> {
     })
 }
 
-fn check_fields(shape: Option<Shape>, variant: &Variant, errors: &mut Errors) {
+fn check_fields(format: Option<Builtin>, variant: &Variant, errors: &mut Errors) {
     let mut members: HashMap<String, Span> = HashMap::new();
     let mut details: Option<Span> = variant
         .attrs
@@ -200,12 +219,12 @@ fn check_fields(shape: Option<Shape>, variant: &Variant, errors: &mut Errors) {
             continue;
         };
         let span = expose.name.as_ref().map_or(expose.span, syn::LitStr::span);
-        if let Some(shape) = shape.filter(|shape| shape.own_members().contains(&name.as_str())) {
+        if let Some(format) = format.filter(|format| format.clashes_with(&name)) {
             errors.at(
                 span,
                 format_args!(
-                    "exposed member `{name}` would repeat the `{name}` member of the `{}` shape; choose another name with `expose = \"...\"`",
-                    shape.name()
+                    "exposed member `{name}` would repeat the `{name}` member of the `{}` format; choose another name with `expose = \"...\"`",
+                    format.name()
                 ),
             );
         } else if let Some(first) = members.get(&name) {
@@ -219,11 +238,15 @@ fn check_fields(shape: Option<Shape>, variant: &Variant, errors: &mut Errors) {
             members.insert(name, span);
         }
     }
-    if shape == Some(Shape::Flat) {
+    let placement = format.map(Builtin::placement);
+    if let Some(format) = format.filter(|_| placement == Some(Placement::InDetails)) {
         if let (Some(details), Some(exposed)) = (details, first_exposed) {
             errors.repeated(
                 exposed,
-                "in the `flat` shape, exposed fields are written as `details`, which this error already has; the fields would vanish",
+                format_args!(
+                    "in the `{}` format, exposed fields are written as `details`, which this error already has; the fields would vanish",
+                    format.name()
+                ),
                 details,
                 "the details value is given here",
             );
@@ -236,9 +259,4 @@ fn check_fields(shape: Option<Shape>, variant: &Variant, errors: &mut Errors) {
             "the details value is given here",
         );
     }
-}
-
-/// RFC 6749 §5.2: `error` is `%x20-21 / %x23-5B / %x5D-7E`.
-fn is_oauth2_char(c: char) -> bool {
-    matches!(c, '\x20'..='\x21' | '\x23'..='\x5B' | '\x5D'..='\x7E')
 }

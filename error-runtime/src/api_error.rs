@@ -1,11 +1,12 @@
-//! The trait every API error implements, and its public message.
+//! The trait every API error implements, the trait a type implements to get
+//! it, and the public message.
 
-use core::fmt;
+use core::fmt::{self, Arguments, Display};
 
 use http::StatusCode;
 
-use crate::__private::{AsDynApiError, TypeSettings, Visitor};
 use crate::ErrorEntry;
+use crate::format::TypeSettings;
 
 /// An error that knows its HTTP status, its stable code and its public message.
 ///
@@ -13,9 +14,15 @@ use crate::ErrorEntry;
 /// for every attribute). The trait is object safe: `&dyn ApiError` and
 /// `Box<dyn ApiError + Send + Sync>` work wherever a derived type does.
 ///
+/// Every answer comes from one place, the catalog row [`entry`](Self::entry):
+/// `ApiError` is implemented for every type that implements [`Describe`], and
+/// cannot be implemented otherwise, so `status()` and `code()` always agree
+/// with the row the catalog lists. To write an error by hand, implement
+/// [`Describe`].
+///
 /// ```
 /// use errcat::ApiError;
-/// use http::StatusCode;
+/// use errcat::http::StatusCode;
 ///
 /// #[derive(Debug, ApiError)]
 /// enum UserError {
@@ -33,40 +40,122 @@ use crate::ErrorEntry;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an API error",
     label = "not an `errcat::ApiError`",
-    note = "derive it with `#[derive(errcat::ApiError)]`"
+    note = "derive it with `#[derive(errcat::ApiError)]`, or implement `errcat::Describe` by hand"
 )]
-pub trait ApiError: AsDynApiError {
+pub trait ApiError: Describe {
     /// The catalog row of this error: status, code, message template and
     /// description. For a `transparent` variant, the row of the wrapped error.
     fn entry(&self) -> &'static ErrorEntry;
 
-    /// The HTTP status of the response.
-    fn status(&self) -> StatusCode {
-        self.entry().status_code()
-    }
+    /// The HTTP status of the response: the row's.
+    fn status(&self) -> StatusCode;
 
-    /// The stable machine-readable code.
-    fn code(&self) -> &'static str {
-        self.entry().code
-    }
+    /// The stable machine-readable code: the row's.
+    fn code(&self) -> &'static str;
 
     /// The public message: the `message` template with the fields filled in,
     /// or the reason phrase of the status.
     ///
     /// It is written on demand, without allocating (a field's own `Display`
     /// may allocate); call `.to_string()` for a `String`.
-    fn message(&self) -> Message<'_> {
-        Message {
-            error: self.__as_dyn(),
-        }
+    fn message(&self) -> Message<'_>;
+
+    /// The error as a trait object, whatever `Self` is.
+    #[doc(hidden)]
+    fn __as_dyn(&self) -> &dyn ApiError;
+}
+
+impl<T: Describe> ApiError for T {
+    fn entry(&self) -> &'static ErrorEntry {
+        self.describe()
     }
 
-    /// Writes the public message into `f`; [`Message`]'s `Display` calls this.
+    fn status(&self) -> StatusCode {
+        self.describe().status_code()
+    }
+
+    fn code(&self) -> &'static str {
+        self.describe().code
+    }
+
+    fn message(&self) -> Message<'_> {
+        Message { error: self }
+    }
+
+    fn __as_dyn(&self) -> &dyn ApiError {
+        self
+    }
+}
+
+/// What a type tells errcat to be an [`ApiError`]: its catalog row and its
+/// public message. `#[derive(ApiError)]` implements it; implement it by hand
+/// for an error the derive cannot see, such as a foreign type or a
+/// framework's rejection.
+///
+/// A row is built with the `const` [`ErrorEntry::new`]; keep it in a
+/// `static`, so that a mistake in it (a status outside 400–599, a code with
+/// a character outside RFC 3986's unreserved set) is a compile error.
+///
+/// ```
+/// use errcat::http::StatusCode;
+/// use errcat::{ApiError, Describe, ErrorEntry, Envelope, format};
+///
+/// /// The upstream service did not answer in time.
+/// #[derive(Debug)]
+/// struct UpstreamTimeout {
+///     service: &'static str,
+/// }
+///
+/// static UPSTREAM_TIMEOUT: ErrorEntry = ErrorEntry::new(
+///     "UpstreamTimeout",
+///     StatusCode::GATEWAY_TIMEOUT,
+///     "upstream_timeout",
+///     "{service} did not answer in time",
+/// )
+/// .with_description("The upstream service did not answer in time.");
+///
+/// impl Describe for UpstreamTimeout {
+///     fn describe(&self) -> &'static ErrorEntry {
+///         &UPSTREAM_TIMEOUT
+///     }
+///
+///     fn write_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         write!(f, "{} did not answer in time", self.service)
+///     }
+/// }
+///
+/// let error = UpstreamTimeout { service: "billing" };
+/// assert_eq!(error.status(), StatusCode::GATEWAY_TIMEOUT);
+/// assert_eq!(error.message().to_string(), "billing did not answer in time");
+/// let body = serde_json::to_string(&Envelope::with_format(&error, format::Nested)).unwrap();
+/// assert_eq!(
+///     body,
+///     r#"{"error":{"status":504,"message":"billing did not answer in time","code":"upstream_timeout"}}"#,
+/// );
+/// ```
+///
+/// A hand-written error has the `problem` format by default, nothing exposed
+/// and no header fields; [`Envelope::with_format`](crate::Envelope::with_format)
+/// and [`http_response_with`](crate::http_response_with) write it in any
+/// other format.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an API error",
+    label = "not an `errcat::ApiError`",
+    note = "derive it with `#[derive(errcat::ApiError)]`, or implement `errcat::Describe` by hand"
+)]
+pub trait Describe {
+    /// The catalog row of this value.
+    fn describe(&self) -> &'static ErrorEntry;
+
+    /// Writes the public message into `f`. By default the row's message,
+    /// as it is.
     ///
     /// # Errors
     ///
     /// Only when `f` (or a field's `Display`) fails.
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.describe().message)
+    }
 
     /// Shows the exposed members, details and header fields to `visitor`, in
     /// declaration order. Generated by the derive.
@@ -75,20 +164,55 @@ pub trait ApiError: AsDynApiError {
         let _ = visitor;
     }
 
-    /// The type-level settings: wire shape, `type_base`, `challenge`.
+    /// The type-level settings: format, `type_base`, `challenge`. Generated
+    /// by the derive.
     #[doc(hidden)]
     fn __settings(&self) -> &'static TypeSettings {
         &TypeSettings::DEFAULT
     }
+}
 
-    /// The public message when it is a literal, so that shapes can write it
-    /// without formatting. Only the derive, which keeps it equal to what
-    /// `fmt_message` writes, answers.
-    #[doc(hidden)]
-    fn __literal_message(&self) -> Option<&'static str> {
-        None
+/// What [`Describe::__visit`] shows: exposed members, the details value and
+/// header fields, in declaration order (a details template first). Each
+/// method ignores what it is shown unless overridden.
+#[doc(hidden)]
+pub trait Visitor {
+    fn member(&mut self, name: &'static str, value: &dyn erased_serde::Serialize) {
+        let _ = (name, value);
+    }
+    fn details_value(&mut self, value: &dyn erased_serde::Serialize) {
+        let _ = value;
+    }
+    fn details_text(&mut self, text: Arguments<'_>) {
+        let _ = text;
+    }
+    fn header(&mut self, name: &'static str, value: &dyn Display) {
+        let _ = (name, value);
     }
 }
+
+/// A reference or a box describes what it points to, so that
+/// `&dyn ApiError` and `Box<dyn ApiError + Send + Sync>` are API errors too.
+macro_rules! forward_describe {
+    ($($pointer:ty),*) => {$(
+        impl<E: Describe + ?Sized> Describe for $pointer {
+            fn describe(&self) -> &'static ErrorEntry {
+                (**self).describe()
+            }
+            fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).write_message(f)
+            }
+            fn __visit(&self, visitor: &mut dyn Visitor) {
+                (**self).__visit(visitor);
+            }
+            fn __settings(&self) -> &'static TypeSettings {
+                (**self).__settings()
+            }
+        }
+    )*};
+}
+
+forward_describe!(&E, Box<E>);
 
 /// The public message of an [`ApiError`], written when displayed or
 /// serialized (as a string, streamed into the serializer).
@@ -111,13 +235,13 @@ pub struct Message<'a> {
 impl Message<'_> {
     /// The message, when it is a literal that needs no formatting.
     pub(crate) fn literal(&self) -> Option<&'static str> {
-        self.error.__literal_message()
+        self.error.entry().literal_message()
     }
 }
 
 impl fmt::Display for Message<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.error.fmt_message(f)
+        self.error.write_message(f)
     }
 }
 
@@ -137,36 +261,3 @@ impl fmt::Write for EscapeDebug<'_, '_> {
         write!(self.0, "{}", s.escape_debug())
     }
 }
-
-macro_rules! forward_api_error {
-    ($($pointer:ty),*) => {$(
-        impl<E: ApiError + ?Sized> ApiError for $pointer {
-            fn entry(&self) -> &'static ErrorEntry {
-                (**self).entry()
-            }
-            fn status(&self) -> StatusCode {
-                (**self).status()
-            }
-            fn code(&self) -> &'static str {
-                (**self).code()
-            }
-            fn message(&self) -> Message<'_> {
-                (**self).message()
-            }
-            fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                (**self).fmt_message(f)
-            }
-            fn __visit(&self, visitor: &mut dyn Visitor) {
-                (**self).__visit(visitor);
-            }
-            fn __settings(&self) -> &'static TypeSettings {
-                (**self).__settings()
-            }
-            fn __literal_message(&self) -> Option<&'static str> {
-                (**self).__literal_message()
-            }
-        }
-    )*};
-}
-
-forward_api_error!(&E, Box<E>);

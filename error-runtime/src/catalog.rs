@@ -2,6 +2,9 @@
 
 use http::StatusCode;
 
+use crate::format::TypeSettings;
+use crate::shared::charset::is_unreserved;
+
 /// Every error of a type, in declaration order, and their documentation table.
 ///
 /// Implemented by `#[derive(ApiError)]`. A `transparent` variant contributes the
@@ -36,6 +39,11 @@ pub trait Catalog {
     /// The markdown table of [`ENTRIES`](Self::ENTRIES), rendered at compile
     /// time; always equal to [`docs::markdown(Self::ENTRIES)`](crate::docs::markdown).
     const MARKDOWN: &'static str;
+
+    /// The type-level settings (format, `type_base`, `challenge`), for
+    /// writing example bodies without a value.
+    #[doc(hidden)]
+    const __SETTINGS: &'static TypeSettings = &TypeSettings::DEFAULT;
 }
 
 /// A boxed error has the catalog of the error inside, so that a
@@ -43,6 +51,7 @@ pub trait Catalog {
 impl<E: Catalog> Catalog for Box<E> {
     const ENTRIES: &'static [ErrorEntry] = E::ENTRIES;
     const MARKDOWN: &'static str = E::MARKDOWN;
+    const __SETTINGS: &'static TypeSettings = E::__SETTINGS;
 }
 
 /// One row of a [`Catalog`]: what an API user can learn about an error without
@@ -62,29 +71,73 @@ pub struct ErrorEntry {
     /// The doc comment: its non-blank lines, each trimmed, joined with single
     /// spaces; empty when there is none.
     pub description: &'static str,
+    /// The message with each placeholder written `<field>` (`"No user <id>"`)
+    /// and `{{`, `}}` as single braces: what example bodies show.
+    placeholders: &'static str,
     /// Whether `message` is the public message itself, with nothing to
     /// interpolate, so that it can be serialized as it is.
     literal: bool,
 }
 
 impl ErrorEntry {
-    /// Builds a row. Generated code reaches this through `__private`, so that
-    /// the struct can gain fields without breaking derived code.
-    pub(crate) const fn new(
+    /// A row for an error written by hand (see [`Describe`](crate::Describe)):
+    /// its name, status, code and the message as the documentation should
+    /// show it. Example bodies show the message as it is.
+    ///
+    /// # Panics
+    ///
+    /// When `status` is not in 400–599, or `code` is empty or holds a
+    /// character outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`):
+    /// the rules the derive enforces. In a `static` or `const`, where rows
+    /// belong, the panic is a compile error.
+    ///
+    /// ```
+    /// use errcat::ErrorEntry;
+    /// use errcat::http::StatusCode;
+    ///
+    /// static ROW: ErrorEntry = ErrorEntry::new(
+    ///     "PayloadTooLarge",
+    ///     StatusCode::PAYLOAD_TOO_LARGE,
+    ///     "payload_too_large",
+    ///     "The request body is too large",
+    /// );
+    /// assert_eq!(ROW.status, 413);
+    /// assert_eq!(ROW.description, "");
+    /// ```
+    #[must_use]
+    pub const fn new(
         name: &'static str,
-        status: u16,
+        status: StatusCode,
         code: &'static str,
         message: &'static str,
-        description: &'static str,
-        literal: bool,
     ) -> Self {
+        let status = status.as_u16();
+        assert!(
+            status >= 400 && status <= 599,
+            "errcat: an error's status must be in 400–599"
+        );
+        assert!(
+            is_valid_code(code),
+            "errcat: a code must be non-empty and use only `A-Z a-z 0-9 - . _ ~`"
+        );
         ErrorEntry {
             name,
             status,
             code,
             message,
+            description: "",
+            placeholders: message,
+            literal: false,
+        }
+    }
+
+    /// The row with `description`, the text of the catalog's Description
+    /// column.
+    #[must_use]
+    pub const fn with_description(self, description: &'static str) -> Self {
+        ErrorEntry {
             description,
-            literal,
+            ..self
         }
     }
 
@@ -97,6 +150,11 @@ impl ErrorEntry {
         }
     }
 
+    /// The message with `<field>` placeholders.
+    pub(crate) const fn placeholders(&self) -> &'static str {
+        self.placeholders
+    }
+
     /// The status as an [`http::StatusCode`].
     ///
     /// ```
@@ -105,12 +163,12 @@ impl ErrorEntry {
     /// #[api(status = 409)]
     /// struct Conflict;
     ///
-    /// assert_eq!(Conflict::ENTRIES[0].status_code(), http::StatusCode::CONFLICT);
+    /// assert_eq!(Conflict::ENTRIES[0].status_code(), errcat::http::StatusCode::CONFLICT);
     /// ```
     #[must_use]
     pub fn status_code(&self) -> StatusCode {
-        // Entries are only built by the derive, which accepts 400–599; the
-        // fallback keeps this total without a panic path.
+        // Rows are built by the derive or by `new`, which accept 400–599
+        // only; the fallback keeps this total without a panic path.
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
@@ -119,5 +177,41 @@ impl ErrorEntry {
     #[must_use]
     pub fn reason(&self) -> &'static str {
         crate::reason::reason_phrase(self.status_code())
+    }
+}
+
+const fn is_valid_code(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Unreserved characters are ASCII, so checking bytes is checking
+        // characters.
+        if !is_unreserved(bytes[i] as char) {
+            return false;
+        }
+        i += 1;
+    }
+    !bytes.is_empty()
+}
+
+/// The row of a derived error, whose fields the derive has checked.
+#[must_use]
+pub const fn derived_entry(
+    name: &'static str,
+    status: u16,
+    code: &'static str,
+    message: &'static str,
+    placeholders: &'static str,
+    description: &'static str,
+    literal: bool,
+) -> ErrorEntry {
+    ErrorEntry {
+        name,
+        status,
+        code,
+        message,
+        description,
+        placeholders,
+        literal,
     }
 }

@@ -255,11 +255,18 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// First, so that `builtin_formats!` is in scope in the modules below.
+#[macro_use]
+mod shared;
+
 mod api_error;
 mod catalog;
+mod const_eval;
 pub mod docs;
 mod envelope;
+mod fields;
 pub mod format;
+mod integrations;
 mod markdown;
 mod reason;
 mod response;
@@ -269,9 +276,12 @@ mod validation;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use crate::api_error::{ApiError, Message};
+pub use crate::api_error::{ApiError, Describe, Message};
 pub use crate::catalog::{Catalog, ErrorEntry};
 pub use crate::envelope::Envelope;
+pub use crate::format::Format;
+#[allow(unused_imports, reason = "empty when no integration is enabled")]
+pub use crate::integrations::*;
 pub use crate::reason::reason_phrase;
 pub use crate::response::{http_response, http_response_with};
 pub use crate::validation::{FieldError, ValidationErrors};

@@ -2,21 +2,20 @@
 
 use http::StatusCode;
 
+use crate::shared::reason::fallback_reason;
+
 /// [`StatusCode::canonical_reason`], or "Client Error" (4xx) / "Server Error"
 /// (5xx) for a status that has none.
 ///
 /// ```
-/// use http::StatusCode;
+/// use errcat::http::StatusCode;
 ///
 /// assert_eq!(errcat::reason_phrase(StatusCode::IM_A_TEAPOT), "I'm a teapot");
 /// assert_eq!(errcat::reason_phrase(StatusCode::from_u16(499).unwrap()), "Client Error");
 /// ```
 #[must_use]
 pub fn reason_phrase(status: StatusCode) -> &'static str {
-    match status.canonical_reason() {
-        Some(reason) => reason,
-        None if status.is_client_error() => "Client Error",
-        None if status.is_server_error() => "Server Error",
-        None => "Error",
-    }
+    status
+        .canonical_reason()
+        .unwrap_or_else(|| fallback_reason(status.as_u16()))
 }

@@ -5,9 +5,9 @@ use core::fmt::{self, Display};
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use http::{HeaderMap, Response, StatusCode};
 
-use crate::__private::{TypeSettings, Visitor};
-use crate::format::{Declared, Format};
-use crate::{ApiError, Envelope, ErrorEntry};
+use crate::api_error::Visitor;
+use crate::format::{Declared, Format, TypeSettings};
+use crate::{ApiError, Describe, Envelope, ErrorEntry};
 
 /// The HTTP response for `error`, in the shape its type declares: status,
 /// `Content-Type`, headers and JSON body.
@@ -106,15 +106,12 @@ impl Visitor for HeaderFields<'_> {
 /// An error seen without its exposed members and details value.
 struct WithoutMembers<'a>(&'a dyn ApiError);
 
-impl ApiError for WithoutMembers<'_> {
-    fn entry(&self) -> &'static ErrorEntry {
+impl Describe for WithoutMembers<'_> {
+    fn describe(&self) -> &'static ErrorEntry {
         self.0.entry()
     }
-    fn status(&self) -> StatusCode {
-        self.0.status()
-    }
-    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
+    fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_message(f)
     }
     fn __settings(&self) -> &'static TypeSettings {
         self.0.__settings()

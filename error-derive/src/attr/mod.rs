@@ -15,7 +15,7 @@ use syn::{Attribute, LitStr, Path};
 
 use crate::case::RenameRule;
 use crate::errors::Errors;
-use crate::shape::Shape;
+use crate::shared::formats::Builtin;
 use crate::suggest;
 use crate::template::Template;
 
@@ -38,7 +38,7 @@ pub(crate) struct TemplateAttr {
 
 #[derive(Clone)]
 pub(crate) enum Format {
-    Builtin(Shape),
+    Builtin(Builtin),
     Custom(Path),
 }
 

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{LitInt, LitStr, Path, Token};
 
 use super::{Format, Parser, Status, TemplateAttr};
-use crate::shape::Shape;
+use crate::shared::formats::Builtin;
 use crate::status;
 use crate::suggest;
 use crate::template::Template;
@@ -87,9 +87,9 @@ impl Parser<'_> {
             return Ok(None);
         };
         if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
-            let shape = Shape::from_name(&literal.value());
-            if shape.is_none() {
-                let names = Shape::ALL.iter().map(|(shape, _)| *shape);
+            let format = Builtin::from_name(&literal.value());
+            if format.is_none() {
+                let names = Builtin::ALL.iter().map(|format| format.name());
                 self.errors.at(
                     literal.span(),
                     format_args!(
@@ -99,12 +99,12 @@ impl Parser<'_> {
                     ),
                 );
             }
-            return Ok(shape.map(Format::Builtin));
+            return Ok(format.map(Format::Builtin));
         }
         if let Ok(path) = syn::parse2::<Path>(value.clone()) {
             return Ok(Some(Format::Custom(path)));
         }
-        self.not_a(value, "`format` takes a shape name like `format = \"nested\"` or a path to a type implementing `errcat::Format`");
+        self.not_a(value, "`format` takes a format name like `format = \"nested\"` or a path to a type implementing `errcat::Format`");
         Ok(None)
     }
 
@@ -116,16 +116,9 @@ impl Parser<'_> {
         let code = self.string(name, meta)?;
         if let Some(literal) = &code {
             let value = literal.value();
+            // Its characters are checked with those of derived codes, in `valid`.
             if value.is_empty() {
                 self.errors.at(literal.span(), "a code cannot be empty");
-            } else if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                self.errors.at(
-                    literal.span(),
-                    format_args!(
-                        "code `{}` contains whitespace or control characters; codes are single tokens like `EmailAlreadyExists`",
-                        value.escape_debug()
-                    ),
-                );
             }
         }
         Ok(code)
@@ -231,7 +224,7 @@ pub(super) fn rest_of_value(input: ParseStream) -> syn::Result<TokenStream> {
     Ok(tokens)
 }
 
-/// Headers the response writes itself, from the shape and the body.
+/// Headers the response writes itself, from the format and the body.
 const RESERVED_HEADERS: [&str; 3] = ["Content-Type", "Content-Length", "Transfer-Encoding"];
 
 /// Why `name` is not an RFC 9110 field name (a token) a field may set, if it
@@ -243,7 +236,7 @@ pub(super) fn header_name_problem(name: &str) -> Option<String> {
         .find(|reserved| reserved.eq_ignore_ascii_case(name))
     {
         return Some(format!(
-            "`{reserved}` is written by errcat from the wire shape and the body; a field cannot set it"
+            "`{reserved}` is written by errcat from the format and the body; a field cannot set it"
         ));
     }
     let problem = if name.is_empty() {

@@ -1,7 +1,8 @@
-//! The `ApiError` impl: one `match` per method.
+//! The `Describe` impl, which makes the type an `ApiError`: one `match` per
+//! method.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::catalog::{Catalog, Source};
@@ -10,9 +11,9 @@ use super::{bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
 use crate::generics::TypeParams;
-use crate::shape::Shape;
+use crate::shared::formats::Builtin;
 
-pub(super) fn api_error_impl(input: &Input, catalog: &Catalog, params: &TypeParams) -> TokenStream {
+pub(super) fn describe_impl(input: &Input, catalog: &Catalog, params: &TypeParams) -> TokenStream {
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds::where_clause(input, params);
@@ -51,30 +52,31 @@ pub(super) fn api_error_impl(input: &Input, catalog: &Catalog, params: &TypePara
             }
         }
     });
-    let (settings_static, settings_fn) = settings(input).unzip();
+    let settings = input.has_settings().then(|| {
+        quote! {
+            fn __settings(&self) -> &'static ::errcat::__private::TypeSettings {
+                &__SETTINGS
+            }
+        }
+    });
     quote! {
-        #settings_static
         #[automatically_derived]
-        impl #impl_generics ::errcat::ApiError for #ty #ty_generics #where_clause {
-            fn entry(&self) -> &'static ::errcat::ErrorEntry {
+        impl #impl_generics ::errcat::Describe for #ty #ty_generics #where_clause {
+            fn describe(&self) -> &'static ::errcat::ErrorEntry {
                 #entry_body
             }
 
-            fn fmt_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #message_body
             }
 
-            fn __literal_message(&self) -> ::core::option::Option<&'static str> {
-                ::errcat::__private::literal_message(::errcat::ApiError::entry(self))
-            }
-
             #visit
-            #settings_fn
+            #settings
         }
     }
 }
 
-/// The `entry`, `fmt_message` and `__visit` arms of a transparent variant,
+/// The `describe`, `write_message` and `__visit` arms of a transparent variant,
 /// each handing over to the field.
 fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
     let pattern = pattern(path, [field]);
@@ -82,8 +84,8 @@ fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
     let span = field.ty.span();
     [
         quote_spanned!(span=> #pattern => ::errcat::ApiError::entry(#inner),),
-        quote_spanned!(span=> #pattern => ::errcat::ApiError::fmt_message(#inner, __formatter),),
-        quote_spanned!(span=> #pattern => ::errcat::ApiError::__visit(#inner, __visitor),),
+        quote_spanned!(span=> #pattern => ::errcat::Describe::write_message(#inner, __formatter),),
+        quote_spanned!(span=> #pattern => ::errcat::Describe::__visit(#inner, __visitor),),
     ]
 }
 
@@ -120,13 +122,13 @@ fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
         let attrs = &field.attrs;
         let before = calls.len();
         if let Some(name) = field.exposed_name() {
-            calls.push(quote_spanned!(span=> __visitor.member(#name, #value);));
+            calls.push(quote_spanned!(span=> __visitor.member(#name, ::errcat::__private::exposed(#value));));
         }
         if attrs.details.is_some() {
-            calls.push(quote_spanned!(span=> __visitor.details_value(#value);));
+            calls.push(quote_spanned!(span=> __visitor.details_value(::errcat::__private::exposed(#value));));
         }
         if let Some(header) = &attrs.header {
-            calls.push(quote_spanned!(span=> __visitor.header(#header, #value);));
+            calls.push(quote_spanned!(span=> __visitor.header(#header, ::errcat::__private::display(#value));));
         }
         if calls.len() > before {
             bound.push(field);
@@ -139,44 +141,33 @@ fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
     Some(quote!(#pattern => { #(#calls)* }))
 }
 
-/// The static holding the type's `format`, `type_base` and `challenge`, and
-/// the method returning it; `None` when all are defaults.
-fn settings(input: &Input) -> Option<(TokenStream, TokenStream)> {
-    let attrs = &input.attrs;
-    if attrs.format.is_none() && attrs.type_base.is_none() && attrs.challenge.is_none() {
+/// The static holding the type's `format`, `type_base` and `challenge`;
+/// `None` when all are defaults. `Describe::__settings` and
+/// `Catalog::__SETTINGS` both point at it.
+pub(super) fn settings_static(input: &Input) -> Option<TokenStream> {
+    if !input.has_settings() {
         return None;
     }
+    let attrs = &input.attrs;
     let format = match &attrs.format {
         Some(Format::Custom(path)) => quote!(Custom(&#path)),
-        Some(Format::Builtin(shape)) => shape_kind(*shape),
-        None => shape_kind(Shape::Problem),
+        Some(Format::Builtin(format)) => builtin(*format),
+        None => builtin(Builtin::Problem),
     };
     let type_base = optional(attrs.type_base.as_ref());
     let challenge = optional(attrs.challenge.as_ref());
-    let item = quote! {
+    Some(quote! {
         static __SETTINGS: ::errcat::__private::TypeSettings = ::errcat::__private::TypeSettings {
             format: ::errcat::__private::FormatKind::#format,
             type_base: #type_base,
             challenge: #challenge,
         };
-    };
-    let method = quote! {
-        fn __settings(&self) -> &'static ::errcat::__private::TypeSettings {
-            &__SETTINGS
-        }
-    };
-    Some((item, method))
+    })
 }
 
-fn shape_kind(shape: Shape) -> TokenStream {
-    match shape {
-        Shape::Flat => quote!(Flat),
-        Shape::Nested => quote!(Nested),
-        Shape::Typed => quote!(Typed),
-        Shape::Described => quote!(Described),
-        Shape::OAuth2 => quote!(OAuth2),
-        Shape::Problem => quote!(Problem),
-    }
+fn builtin(format: Builtin) -> TokenStream {
+    let variant = format_ident!("{format:?}");
+    quote!(Builtin(::errcat::__private::Builtin::#variant))
 }
 
 fn optional(literal: Option<&syn::LitStr>) -> TokenStream {

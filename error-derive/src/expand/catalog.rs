@@ -2,11 +2,12 @@
 //! literal whenever the macro knows every row.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
 use crate::generics::{TypeParams, with_static_lifetimes};
-use crate::markdown::{self, Row};
+use crate::markdown::{self, TableRow};
 
 /// The rows of the type's own variants, and where the rows of its
 /// transparent variants' types go.
@@ -32,6 +33,7 @@ struct OwnRow<'a> {
     status: u16,
     code: String,
     message: String,
+    placeholders: String,
     /// Whether `message` is the public message itself.
     literal: bool,
     description: &'a str,
@@ -62,6 +64,7 @@ impl<'a> Catalog<'a> {
                 status,
                 code: input.code(variant),
                 message: variant.catalog_message(status),
+                placeholders: variant.placeholder_message(status),
                 literal: variant.message_is_literal(),
                 description: &variant.description,
             });
@@ -79,10 +82,11 @@ impl<'a> Catalog<'a> {
                 status,
                 code,
                 message,
+                placeholders,
                 literal,
                 description,
             } = row;
-            quote!(::errcat::__private::entry(#name, #status, #code, #message, #description, #literal))
+            quote!(::errcat::__private::entry(#name, #status, #code, #message, #placeholders, #description, #literal))
         });
         let (entries, table) = if self.fetched.is_empty() {
             (quote!(&__ROWS), self.markdown_literal())
@@ -92,7 +96,12 @@ impl<'a> Catalog<'a> {
                 quote!(::errcat::__private::utf8(&__MARKDOWN)),
             )
         };
-        let merged = (!self.fetched.is_empty()).then(|| self.merged_items());
+        let merged = (!self.fetched.is_empty()).then(|| self.merged_items(input));
+        let settings = input.has_settings().then(|| {
+            quote!(
+                const __SETTINGS: &'static ::errcat::__private::TypeSettings = &__SETTINGS;
+            )
+        });
         // A const first, so that const evaluation reads rows from consts
         // only: reading statics there crashes clippy's const lints.
         quote! {
@@ -103,15 +112,16 @@ impl<'a> Catalog<'a> {
             impl #impl_generics ::errcat::Catalog for #ty #ty_generics #where_clause {
                 const ENTRIES: &'static [::errcat::ErrorEntry] = #entries;
                 const MARKDOWN: &'static str = #table;
+                #settings
             }
         }
     }
 
     fn markdown_literal(&self) -> TokenStream {
-        let rows: Vec<Row> = self
+        let rows: Vec<TableRow> = self
             .own
             .iter()
-            .map(|row| Row {
+            .map(|row| TableRow {
                 status: row.status,
                 code: &row.code,
                 message: &row.message,
@@ -124,21 +134,30 @@ impl<'a> Catalog<'a> {
 
     /// The catalog of a type with transparent variants: its own rows and its
     /// fields' types' rows joined in declaration order by const evaluation,
-    /// and the table rendered from them the same way.
-    fn merged_items(&self) -> TokenStream {
+    /// checked for a repeated code and rendered the same way. The check's
+    /// error points at the first transparent field.
+    fn merged_items(&self, input: &Input) -> TokenStream {
         let own = self.own.len();
         let fetched = &self.fetched;
+        let mut first_field = None;
         let parts = self.sources.iter().filter_map(|source| match source {
             Source::Own(index) => Some(quote!(::core::slice::from_ref(&__OWN[#index]))),
-            Source::Transparent(_, Some(index)) => {
+            Source::Transparent(field, Some(index)) => {
+                first_field.get_or_insert(field.ty.span());
                 let ty = &fetched[*index];
                 Some(quote!(<#ty as ::errcat::Catalog>::ENTRIES))
             }
             Source::Transparent(_, None) => None,
         });
+        let parts: Vec<TokenStream> = parts.collect();
+        let type_name = input.ident.to_string();
+        let check = quote_spanned! {first_field.unwrap_or_else(|| input.ident.span())=>
+            const _: () = ::errcat::__private::assert_unique_codes(&__ALL, #type_name);
+        };
         quote! {
             const __LEN: usize = #own #(+ <#fetched as ::errcat::Catalog>::ENTRIES.len())*;
             const __ALL: [::errcat::ErrorEntry; __LEN] = ::errcat::__private::concat_entries(&[#(#parts),*]);
+            #check
             const __MARKDOWN_LEN: usize = ::errcat::__private::markdown_len(&__ALL);
             const __MARKDOWN: [u8; __MARKDOWN_LEN] = ::errcat::__private::markdown_bytes(&__ALL);
         }

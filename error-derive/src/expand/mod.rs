@@ -24,15 +24,35 @@ pub(crate) fn derive(input: &Input) -> TokenStream {
     let params = TypeParams::new(input.generics);
     let catalog = Catalog::new(input, &params);
     let catalog_items = catalog.items(input);
-    let api_error = api_error::api_error_impl(input, &catalog, &params);
+    let settings = api_error::settings_static(input);
+    let describe = api_error::describe_impl(input, &catalog, &params);
     let display = input.attrs.display.map(|_| display_impl(input, &params));
+    let where_clause = bounds::where_clause(input, &params);
+    let integrations = integrations(input.ident, input.generics, &where_clause);
     quote! {
         #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
         const _: () = {
+            #settings
             #catalog_items
-            #api_error
+            #describe
             #display
+            #integrations
         };
+    }
+}
+
+/// The call of the hook through which errcat's enabled integrations
+/// (axum, actix-web, ...) implement their traits for the type; it expands
+/// to nothing when none is enabled. The fallback for invalid input calls it
+/// too.
+pub(crate) fn integrations(
+    ty: &Ident,
+    generics: &syn::Generics,
+    where_clause: impl quote::ToTokens,
+) -> TokenStream {
+    let (impl_generics, ty_generics, _) = generics.split_for_impl();
+    quote! {
+        ::errcat::__private::integrate! { impl [#impl_generics] [#ty #ty_generics] [#where_clause] }
     }
 }
 
@@ -44,7 +64,7 @@ fn display_impl(input: &Input, params: &TypeParams) -> TokenStream {
         #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ty #ty_generics #where_clause {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::errcat::ApiError::fmt_message(self, __formatter)
+                ::errcat::Describe::write_message(self, __formatter)
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Message and details templates as `format_args!` input.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::{template_field, use_of};
 use crate::ast::{Field, Variant};
@@ -32,7 +33,10 @@ impl<'v> FormatArgs<'v> {
                         format.push_str(spec);
                     }
                     format.push('}');
-                    args.push(use_of(field));
+                    let value = use_of(field);
+                    args.push(
+                        quote_spanned!(field.ty.span()=> ::errcat::__private::display(#value)),
+                    );
                     fields.push(field);
                 }
             }

@@ -9,7 +9,6 @@ use super::merge::{DocsError, Merged, Row, merge};
 use super::placeholder::Placeholder;
 use super::status::{fallback, status_description};
 use super::table::{Align, Column, Table, escape};
-use crate::__private::TypeSettings;
 use crate::format::Format;
 use crate::{ApiError, Catalog, Envelope, ErrorEntry};
 
@@ -209,8 +208,9 @@ impl Docs {
     }
 
     /// Adds the rows of the catalog of `error`'s type, each with an example
-    /// body in the shape that type declares (its `format`, and `type_base`
-    /// for the `problem` shape). Any value of the type will do.
+    /// body in the format that type declares (its `format`, and `type_base`
+    /// for the `problem` format). The value only names the type; see
+    /// [`catalog_with_bodies`](Self::catalog_with_bodies), which needs none.
     ///
     /// Without a value of each error, a body shows the members the shape
     /// writes from the catalog row: code, status, reason phrase and message,
@@ -238,21 +238,43 @@ impl Docs {
     /// ));
     /// ```
     #[must_use]
-    pub fn catalog_of<T: Catalog + ApiError>(mut self, error: &T) -> Self {
-        let settings = error.__settings();
+    pub fn catalog_of<T: Catalog + ApiError>(self, error: &T) -> Self {
+        let _ = error;
+        self.catalog_with_bodies::<T>()
+    }
+
+    /// Adds the rows of `T`'s catalog, each with an example body in the
+    /// format `T` declares, as [`catalog_of`](Self::catalog_of) does,
+    /// without needing a value.
+    ///
+    /// ```
+    /// use errcat::docs::Docs;
+    /// use errcat::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(format = "nested")]
+    /// enum UserError {
+    ///     #[api(status = 404, message = "No user {id}")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let bodies = Docs::new().catalog_with_bodies::<UserError>().example_bodies().unwrap();
+    /// assert!(bodies.contains(r#""message": "No user <id>","#));
+    /// ```
+    #[must_use]
+    pub fn catalog_with_bodies<T: Catalog>(mut self) -> Self {
         self.add::<T>(|entry| {
             Some(pretty_json(&Envelope::new(&Placeholder::new(
-                entry, settings,
+                entry,
+                T::__SETTINGS,
             ))))
         });
         self
     }
 
     /// Adds the rows of `T`'s catalog, each with an example body in
-    /// `format`, written as [`catalog_of`](Self::catalog_of) writes them.
-    /// The type's `type_base` is not known here: a [`Problem`] body has
-    /// `"type":"about:blank"`; use [`catalog_of`](Self::catalog_of) for
-    /// the type's own.
+    /// `format`, written as [`catalog_of`](Self::catalog_of) writes them
+    /// (with the type's `type_base` for a [`Problem`] body).
     ///
     /// [`Problem`]: crate::format::Problem
     ///
@@ -277,7 +299,7 @@ impl Docs {
     #[must_use]
     pub fn catalog_in<T: Catalog, F: Format>(mut self, format: F) -> Self {
         self.add::<T>(|entry| {
-            let error = Placeholder::new(entry, &TypeSettings::DEFAULT);
+            let error = Placeholder::new(entry, T::__SETTINGS);
             Some(pretty_json(&Envelope::with_format(&error, &format)))
         });
         self

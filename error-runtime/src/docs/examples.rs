@@ -4,7 +4,6 @@
 use core::fmt::Write as _;
 
 use serde_core::Serialize;
-use serde_json::ser::{PrettyFormatter, Serializer};
 
 use super::merge::{DocsError, Merged};
 use super::table::escape;
@@ -12,11 +11,7 @@ use super::table::escape;
 /// `body` as JSON, indented by two spaces per level, keys in the order the
 /// shape writes them (nothing passes through a map that would sort them).
 pub(super) fn pretty_json<T: Serialize + ?Sized>(body: &T) -> Result<String, String> {
-    let mut json = Vec::new();
-    let mut serializer = Serializer::with_formatter(&mut json, PrettyFormatter::with_indent(b"  "));
-    body.serialize(&mut serializer)
-        .map_err(|error| error.to_string())?;
-    Ok(super::text(json))
+    serde_json::to_string_pretty(body).map_err(|error| error.to_string())
 }
 
 /// For each row with a body: `heading` with the code, a line with the status

@@ -53,7 +53,6 @@ pub use self::sync::{SyncError, SyncMode, sync, sync_with};
 pub use self::table::Column;
 
 use crate::ErrorEntry;
-use crate::markdown::render;
 
 /// The markdown table of `entries`: one row per entry under the header
 /// `| Status | Code | Message | Description |`.
@@ -86,16 +85,5 @@ use crate::markdown::render;
 /// ```
 #[must_use]
 pub fn markdown(entries: &[ErrorEntry]) -> String {
-    let mut table = vec![0; render(entries, &mut [])];
-    render(entries, &mut table);
-    text(table)
-}
-
-/// Text the const renderers wrote. Escaping only inserts ASCII between the
-/// bytes of valid UTF-8 text, so the lossy branch is never taken.
-fn text(bytes: Vec<u8>) -> String {
-    match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
-    }
+    crate::markdown::table(entries)
 }

@@ -5,7 +5,6 @@
 use core::fmt::Write as _;
 
 use crate::ErrorEntry;
-use crate::markdown::render_cell;
 
 /// A column of the error table rendered by [`Docs`](super::Docs).
 ///
@@ -102,10 +101,7 @@ impl Column {
 /// markup: the escaping of every errcat table, also used for other inline
 /// text (headings) of generated pages.
 pub(super) fn escape(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut escaped = vec![0; render_cell(bytes, &mut [])];
-    render_cell(bytes, &mut escaped);
-    super::text(escaped)
+    crate::markdown::cell(text)
 }
 
 /// How a column's text is aligned.

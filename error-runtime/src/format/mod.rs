@@ -19,19 +19,31 @@
 //! exposed members in declaration order, D the details value (or, without
 //! one, an object of X), T `type_base` + code or `about:blank`.
 
-mod oauth2;
+mod declared;
 mod parts;
-mod shapes;
+
+pub use self::declared::Declared;
+#[doc(hidden)]
+pub use self::declared::{DynFormat, FormatKind, TypeSettings};
+pub use self::parts::{Details, Members, Text};
 
 use http::HeaderMap;
-use serde_core::ser::{Error as _, Serialize, Serializer};
+use serde_core::ser::Serializer;
 
-use crate::__private::FormatKind;
 use crate::ApiError;
 
-pub use self::oauth2::OAuth2;
-pub use self::parts::{Details, Members, Text};
-pub use self::shapes::{Described, Flat, Nested, Problem, Typed};
+/// Declares each built-in format's module and re-exports its type.
+macro_rules! builtin_modules {
+    ($($format:ident in $module:ident: $name:literal,
+        members $members:tt, exposed $exposed:ident, code $code:expr;)*) => {
+        $(
+            mod $module;
+            pub use self::$module::$format;
+        )*
+    };
+}
+
+builtin_formats!(builtin_modules);
 
 /// A wire shape: writes an error's body and adds the headers it needs.
 ///
@@ -123,119 +135,4 @@ impl<F: Format> Format for &F {
     fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
         (**self).headers(error, headers);
     }
-}
-
-/// The shape the error's type declares with `#[api(format = ...)]`; what
-/// [`Envelope::new`](crate::Envelope::new) and [`http_response`](crate::http_response) use.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Declared;
-
-/// Calls `$action` with the built-in shape or custom format `$kind` names.
-macro_rules! with_declared {
-    ($kind:expr, $format:ident => $builtin:expr, $custom:ident => $dynamic:expr) => {
-        match $kind {
-            FormatKind::Flat => {
-                let $format = Flat;
-                $builtin
-            }
-            FormatKind::Nested => {
-                let $format = Nested;
-                $builtin
-            }
-            FormatKind::Typed => {
-                let $format = Typed;
-                $builtin
-            }
-            FormatKind::Described => {
-                let $format = Described;
-                $builtin
-            }
-            FormatKind::OAuth2 => {
-                let $format = OAuth2;
-                $builtin
-            }
-            FormatKind::Problem => {
-                let $format = Problem;
-                $builtin
-            }
-            FormatKind::Custom($custom) => $dynamic,
-        }
-    };
-}
-
-impl Format for Declared {
-    fn content_type(&self, error: &dyn ApiError) -> &'static str {
-        with_declared!(error.__settings().format,
-            format => format.content_type(error),
-            custom => custom.dyn_content_type(error))
-    }
-
-    fn serialize<S: Serializer>(
-        &self,
-        error: &dyn ApiError,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        with_declared!(error.__settings().format,
-            format => format.serialize(error, serializer),
-            custom => serialize_dyn(custom, error, serializer))
-    }
-
-    fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
-        with_declared!(error.__settings().format,
-            format => format.headers(error, headers),
-            custom => custom.dyn_headers(error, headers));
-    }
-}
-
-/// [`Format`] made object safe, so a type can declare a custom format in a
-/// `static`. Implemented for every `Format`.
-#[doc(hidden)]
-pub trait DynFormat {
-    fn dyn_content_type(&self, error: &dyn ApiError) -> &'static str;
-    fn dyn_headers(&self, error: &dyn ApiError, headers: &mut HeaderMap);
-    /// Calls `write` with the body of `error` as an erased `Serialize`.
-    fn with_body(&self, error: &dyn ApiError, write: &mut dyn FnMut(&dyn erased_serde::Serialize));
-}
-
-impl<F: Format> DynFormat for F {
-    fn dyn_content_type(&self, error: &dyn ApiError) -> &'static str {
-        self.content_type(error)
-    }
-
-    fn dyn_headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
-        self.headers(error, headers);
-    }
-
-    fn with_body(&self, error: &dyn ApiError, write: &mut dyn FnMut(&dyn erased_serde::Serialize)) {
-        write(&Body {
-            format: self,
-            error,
-        });
-    }
-}
-
-struct Body<'a, F> {
-    format: &'a F,
-    error: &'a dyn ApiError,
-}
-
-impl<F: Format> Serialize for Body<'_, F> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.format.serialize(self.error, serializer)
-    }
-}
-
-fn serialize_dyn<S: Serializer>(
-    format: &(dyn DynFormat + Sync),
-    error: &dyn ApiError,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    let mut serializer = Some(serializer);
-    let mut result = None;
-    format.with_body(error, &mut |body| {
-        if let Some(serializer) = serializer.take() {
-            result = Some(erased_serde::serialize(body, serializer));
-        }
-    });
-    result.unwrap_or_else(|| Err(S::Error::custom("the custom format wrote no body")))
 }

@@ -7,9 +7,11 @@ use http::header::{CACHE_CONTROL, HeaderValue, PRAGMA, WWW_AUTHENTICATE};
 use http::{HeaderMap, StatusCode};
 use serde_core::ser::{SerializeMap, Serializer};
 
-use super::shapes::object;
+use super::parts::object;
 use super::{Format, Text};
 use crate::ApiError;
+use crate::shared::charset::is_nqschar;
+use crate::shared::formats::Builtin;
 
 /// `{"error":C,"error_description":M,X...}` (RFC 6749 §5.2), with
 /// `Cache-Control: no-store` and `Pragma: no-cache`.
@@ -30,7 +32,7 @@ impl Format for OAuth2 {
         error: &dyn ApiError,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        object(serializer, error, &["error", "error_description"], |map| {
+        object(serializer, error, Builtin::OAuth2, |map| {
             map.serialize_entry("error", &Text(Rfc6749(error.code())))?;
             map.serialize_entry("error_description", &Text(Rfc6749(error.message())))
         })
@@ -91,11 +93,6 @@ impl Write for Replacing<'_, '_> {
         }
         self.0.write_str(rest)
     }
-}
-
-/// RFC 6749 §5.2: `%x20-21 / %x23-5B / %x5D-7E`.
-pub(crate) fn is_nqschar(c: char) -> bool {
-    matches!(c, '\x20'..='\x21' | '\x23'..='\x5B' | '\x5D'..='\x7E')
 }
 
 /// Latin-1 letters U+00C0–U+00FF without their accents.

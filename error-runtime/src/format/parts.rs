@@ -5,7 +5,10 @@ use core::fmt::{self, Display};
 
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::__private::{ErasedSerialize, Visitor};
+use erased_serde::Serialize as ErasedSerialize;
+
+use crate::api_error::Visitor;
+use crate::shared::formats::Builtin;
 use crate::{ApiError, Message};
 
 /// Serializes any `Display` value as a JSON string, streaming it into the
@@ -30,6 +33,24 @@ impl Serialize for Message<'_> {
             None => serializer.collect_str(&Tolerant(self)),
         }
     }
+}
+
+/// An object of `format`'s own members, which `write_own` writes, then the
+/// exposed ones (and the details value as `details`), leaving out any that
+/// would repeat one of the format's own.
+pub(super) fn object<S: Serializer>(
+    serializer: S,
+    error: &dyn ApiError,
+    format: Builtin,
+    write_own: impl FnOnce(&mut S::SerializeMap) -> Result<(), S::Error>,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    write_own(&mut map)?;
+    Members::new(error)
+        .skipping(format.own_members())
+        .with_details()
+        .serialize_into(&mut map)?;
+    map.end()
 }
 
 /// Two static strings as one JSON string, for values such as `type_base`

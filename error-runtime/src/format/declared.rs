@@ -1,0 +1,133 @@
+//! The format a type declares, and the dispatch to it.
+
+use http::HeaderMap;
+use serde_core::ser::{Error as _, Serialize, Serializer};
+
+use super::Format;
+use crate::ApiError;
+use crate::shared::formats::Builtin;
+
+/// The settings a derived type declares at type level.
+#[derive(Clone, Copy)]
+pub struct TypeSettings {
+    /// `format`.
+    pub format: FormatKind,
+    /// `type_base`.
+    pub type_base: Option<&'static str>,
+    /// `challenge`.
+    pub challenge: Option<&'static str>,
+}
+
+impl TypeSettings {
+    /// What a type without `format`, `type_base` or `challenge` gets.
+    pub const DEFAULT: TypeSettings = TypeSettings {
+        format: FormatKind::Builtin(Builtin::Problem),
+        type_base: None,
+        challenge: None,
+    };
+}
+
+/// A type's declared format: a built-in one, dispatched to statically, or a
+/// custom one, through [`DynFormat`].
+#[derive(Clone, Copy)]
+pub enum FormatKind {
+    /// `format = "nested"` and the other built-in names.
+    Builtin(Builtin),
+    /// `format = path::To::Format`.
+    Custom(&'static (dyn DynFormat + Sync)),
+}
+
+/// The format the error's type declares with `#[api(format = ...)]`; what
+/// [`Envelope::new`](crate::Envelope::new) and [`http_response`](crate::http_response) use.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Declared;
+
+/// `impl Format for Declared`, one `match` over the built-in formats per
+/// method.
+macro_rules! dispatch {
+    ($($format:ident in $module:ident: $name:literal,
+        members $members:tt, exposed $exposed:ident, code $code:expr;)*) => {
+        impl Format for Declared {
+            fn content_type(&self, error: &dyn ApiError) -> &'static str {
+                match error.__settings().format {
+                    $(FormatKind::Builtin(Builtin::$format) => super::$format.content_type(error),)*
+                    FormatKind::Custom(custom) => custom.dyn_content_type(error),
+                }
+            }
+
+            fn serialize<S: Serializer>(
+                &self,
+                error: &dyn ApiError,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match error.__settings().format {
+                    $(FormatKind::Builtin(Builtin::$format) => super::$format.serialize(error, serializer),)*
+                    FormatKind::Custom(custom) => serialize_dyn(custom, error, serializer),
+                }
+            }
+
+            fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
+                match error.__settings().format {
+                    $(FormatKind::Builtin(Builtin::$format) => super::$format.headers(error, headers),)*
+                    FormatKind::Custom(custom) => custom.dyn_headers(error, headers),
+                }
+            }
+        }
+    };
+}
+
+builtin_formats!(dispatch);
+
+/// [`Format`] made object safe, so a type can declare a custom format in a
+/// `static`. Implemented for every `Format`.
+pub trait DynFormat {
+    /// [`Format::content_type`].
+    fn dyn_content_type(&self, error: &dyn ApiError) -> &'static str;
+    /// [`Format::headers`].
+    fn dyn_headers(&self, error: &dyn ApiError, headers: &mut HeaderMap);
+    /// Calls `write` with the body of `error` as an erased `Serialize`.
+    fn with_body(&self, error: &dyn ApiError, write: &mut dyn FnMut(&dyn erased_serde::Serialize));
+}
+
+impl<F: Format> DynFormat for F {
+    fn dyn_content_type(&self, error: &dyn ApiError) -> &'static str {
+        self.content_type(error)
+    }
+
+    fn dyn_headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
+        self.headers(error, headers);
+    }
+
+    fn with_body(&self, error: &dyn ApiError, write: &mut dyn FnMut(&dyn erased_serde::Serialize)) {
+        write(&Body {
+            format: self,
+            error,
+        });
+    }
+}
+
+struct Body<'a, F> {
+    format: &'a F,
+    error: &'a dyn ApiError,
+}
+
+impl<F: Format> Serialize for Body<'_, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.format.serialize(self.error, serializer)
+    }
+}
+
+fn serialize_dyn<S: Serializer>(
+    format: &(dyn DynFormat + Sync),
+    error: &dyn ApiError,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut serializer = Some(serializer);
+    let mut result = None;
+    format.with_body(error, &mut |body| {
+        if let Some(serializer) = serializer.take() {
+            result = Some(erased_serde::serialize(body, serializer));
+        }
+    });
+    result.unwrap_or_else(|| Err(S::Error::custom("the custom format wrote no body")))
+}

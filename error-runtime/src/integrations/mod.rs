@@ -1,0 +1,28 @@
+//! Framework integrations, one file each, behind a feature of the same name.
+//!
+//! Generated code may not test features (a `#[cfg(feature)]` in it would test
+//! the user's crate), so every derived type calls one hook,
+//! `__private::integrate!`, with its generics, and the hook's expansion
+//! depends on errcat's own features: each integration adds its impls there.
+//! Adding an integration: its file here, a `mod` line, a line in the hook
+//! and the stub for when it is off, and its feature in `Cargo.toml`.
+
+#[cfg(feature = "axum")]
+pub mod axum;
+
+/// `integrate!(impl [generics] [Type<params>] [where clause])`: the impls
+/// every enabled integration gives a derived type.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrate {
+    ($($input:tt)*) => {
+        $crate::__integrate_axum! { $($input)* }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrate_axum {
+    ($($input:tt)*) => {};
+}
