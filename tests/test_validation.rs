@@ -95,3 +95,86 @@ fn an_association_named_like_the_model_is_refused_not_written_twice() {
         br#"{"type":"validation_error","message":"Email Required"}"#
     );
 }
+
+#[test]
+fn many_nested_records_keep_first_added_order() {
+    // 100_000 errors over 50_000 ids: instant when a record is found by an
+    // index, minutes when found by scanning the records before it.
+    const IDS: usize = 50_000;
+    // A permutation of 0..IDS, so that first-added order is not id order.
+    let id = |i: usize| i * 7_919 % IDS;
+    let mut errors = ValidationErrors::new("order");
+    for i in 0..IDS {
+        errors.add_nested("tickets", id(i), "guest", "blank", "a");
+        if i == IDS / 2 {
+            errors.add_nested("payments", "p-1", "amount", "invalid", "b");
+        }
+    }
+    // The second errors of the records, in reverse: each joins its record.
+    for i in (0..IDS).rev() {
+        errors.add_nested("tickets", id(i), "seat", "taken", "c");
+    }
+
+    let mut expected = String::from(r#"{"order":[],"tickets":{"#);
+    for i in 0..IDS {
+        if i > 0 {
+            expected.push(',');
+        }
+        expected.push_str(&format!(
+            r#""{}":[{{"field":"guest","code":"blank","message":"a"}},{{"field":"seat","code":"taken","message":"c"}}]"#,
+            id(i)
+        ));
+    }
+    expected
+        .push_str(r#"},"payments":{"p-1":[{"field":"amount","code":"invalid","message":"b"}]}}"#);
+    assert_eq!(serde_json::to_string(&errors).unwrap(), expected);
+}
+
+#[test]
+fn equality_clone_and_debug_see_the_errors_only() {
+    let build = || {
+        let mut errors = ValidationErrors::new("order");
+        errors
+            .add("email", "blank", "Required")
+            .add_nested("tickets", 2, "guest", "blank", "a")
+            .add_nested("tickets", 2, "seat", "taken", "b");
+        errors
+    };
+    assert_eq!(build(), build());
+    assert_eq!(format!("{:?}", build()), format!("{:?}", build()));
+    assert_eq!(
+        format!("{:?}", build()),
+        concat!(
+            r#"ValidationErrors { model: "order", "#,
+            r#"errors: [FieldError { field: "email", code: "blank", message: "Required" }], "#,
+            r#"associations: {"tickets": {"2": ["#,
+            r#"FieldError { field: "guest", code: "blank", message: "a" }, "#,
+            r#"FieldError { field: "seat", code: "taken", message: "b" }]}} }"#,
+        )
+    );
+
+    // A clone goes on adding to its own records.
+    let original = build();
+    let mut clone = original.clone();
+    assert_eq!(clone, original);
+    clone.add_nested("tickets", 2, "price", "invalid", "c");
+    assert_ne!(clone, original);
+    assert_eq!(
+        serde_json::to_string(&clone).unwrap(),
+        concat!(
+            r#"{"order":[{"field":"email","code":"blank","message":"Required"}],"#,
+            r#""tickets":{"2":[{"field":"guest","code":"blank","message":"a"},"#,
+            r#"{"field":"seat","code":"taken","message":"b"},"#,
+            r#"{"field":"price","code":"invalid","message":"c"}]}}"#,
+        )
+    );
+
+    // The same errors added in another order are other errors.
+    let mut reordered = ValidationErrors::new("order");
+    reordered
+        .add("email", "blank", "Required")
+        .add_nested("tickets", 2, "seat", "taken", "b")
+        .add_nested("tickets", 2, "guest", "blank", "a");
+    assert_ne!(reordered, build());
+    assert_eq!(ValidationErrors::default(), ValidationErrors::new(""));
+}

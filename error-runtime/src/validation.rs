@@ -1,7 +1,9 @@
 //! Per-field validation errors, in the shape Rails APIs send them.
 
-use std::borrow::Cow;
-use std::fmt::{self, Display, Write};
+use std::borrow::{Borrow, Cow};
+use std::collections::HashMap;
+use std::fmt::{self, Debug, Display, Write};
+use std::hash::Hash;
 
 use serde_core::ser::{Error as _, Serialize, SerializeMap, SerializeStruct, Serializer};
 
@@ -50,7 +52,8 @@ type Text = Cow<'static, str>;
 pub struct ValidationErrors {
     model: Text,
     errors: Vec<FieldError>,
-    associations: Vec<Association>,
+    /// Each association's records, by association name then record id.
+    associations: Ordered<Text, Ordered<String, Vec<FieldError>>>,
 }
 
 /// One failed check of one field.
@@ -64,10 +67,75 @@ pub struct FieldError {
     pub message: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Association {
-    name: Text,
-    records: Vec<(String, Vec<FieldError>)>,
+/// Entries in the order their keys were first added, each found by its key
+/// in constant time on average.
+#[derive(Clone)]
+struct Ordered<K, V> {
+    entries: Vec<(K, V)>,
+    /// The position of each key in `entries`.
+    positions: HashMap<K, usize>,
+}
+
+impl<K: Hash + Eq + Clone, V: Default> Ordered<K, V> {
+    /// The value of `key`, a default one added last if `key` is new.
+    fn entry(&mut self, key: K) -> &mut V {
+        let position = if let Some(&position) = self.positions.get(&key) {
+            position
+        } else {
+            let position = self.entries.len();
+            self.positions.insert(key.clone(), position);
+            self.entries.push((key, V::default()));
+            position
+        };
+        &mut self.entries[position].1
+    }
+
+    fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.positions.contains_key(key)
+    }
+}
+
+impl<K, V> Ordered<K, V> {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.entries.iter().map(|(key, value)| (key, value))
+    }
+}
+
+impl<K, V> Default for Ordered<K, V> {
+    fn default() -> Self {
+        Ordered {
+            entries: Vec::new(),
+            positions: HashMap::new(),
+        }
+    }
+}
+
+// The positions follow from the entries: equality and `Debug` leave them out.
+
+impl<K: PartialEq, V: PartialEq> PartialEq for Ordered<K, V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl<K: Eq, V: Eq> Eq for Ordered<K, V> {}
+
+impl<K: Debug, V: Debug> Debug for Ordered<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
 }
 
 impl ValidationErrors {
@@ -101,25 +169,10 @@ impl ValidationErrors {
         code: impl Into<Cow<'static, str>>,
         message: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
-        let association = association.into();
-        let index = self
-            .associations
-            .iter()
-            .position(|known| known.name == association)
-            .unwrap_or_else(|| {
-                self.associations.push(Association {
-                    name: association,
-                    records: Vec::new(),
-                });
-                self.associations.len() - 1
-            });
-        let records = &mut self.associations[index].records;
-        let id = id.to_string();
-        let error = FieldError::new(field, code, message);
-        match records.iter_mut().find(|(known, _)| *known == id) {
-            Some((_, errors)) => errors.push(error),
-            None => records.push((id, vec![error])),
-        }
+        self.associations
+            .entry(association.into())
+            .entry(id.to_string())
+            .push(FieldError::new(field, code, message));
         self
     }
 
@@ -152,11 +205,7 @@ impl FieldError {
 
 impl Serialize for ValidationErrors {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self
-            .associations
-            .iter()
-            .any(|association| association.name == self.model)
-        {
+        if self.associations.contains_key(&*self.model) {
             // Two members with one key would let a client read either.
             return Err(S::Error::custom(format_args!(
                 "association `{}` has the name of the model",
@@ -165,19 +214,18 @@ impl Serialize for ValidationErrors {
         }
         let mut map = serializer.serialize_map(Some(1 + self.associations.len()))?;
         map.serialize_entry(&*self.model, &self.errors)?;
-        for association in &self.associations {
-            map.serialize_entry(&*association.name, &Records(&association.records))?;
+        for (name, records) in self.associations.iter() {
+            map.serialize_entry(&**name, records)?;
         }
         map.end()
     }
 }
 
-struct Records<'a>(&'a [(String, Vec<FieldError>)]);
-
-impl Serialize for Records<'_> {
+/// An association's records, keyed by id.
+impl Serialize for Ordered<String, Vec<FieldError>> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, errors) in self.0 {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (id, errors) in self.iter() {
             map.serialize_entry(id, errors)?;
         }
         map.end()
