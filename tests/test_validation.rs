@@ -178,3 +178,94 @@ fn equality_clone_and_debug_see_the_errors_only() {
     assert_ne!(reordered, build());
     assert_eq!(ValidationErrors::default(), ValidationErrors::new(""));
 }
+
+fn sentence_of(errors: &[(&'static str, &'static str, &'static str)]) -> String {
+    let mut validation = ValidationErrors::new("order");
+    for (field, code, message) in errors {
+        validation.add(*field, *code, *message);
+    }
+    validation.to_string()
+}
+
+#[test]
+fn an_error_without_a_field_is_the_models_and_gives_its_message_alone() {
+    assert_eq!(sentence(&[("", "Order is locked")]), "Order is locked");
+    assert_eq!(
+        sentence(&[("", "Order is locked"), ("", "Payments are closed")]),
+        "Order is locked and Payments are closed"
+    );
+    assert_eq!(
+        sentence(&[("name", "can't be blank"), ("", "Order is locked")]),
+        "Name can't be blank and Order is locked"
+    );
+    assert_eq!(
+        sentence(&[
+            ("", "Order is locked"),
+            ("email", "is taken"),
+            ("", "Payments are closed")
+        ]),
+        "Order is locked, Email is taken, and Payments are closed"
+    );
+    // A field that humanizes to nothing is no field either.
+    assert_eq!(sentence(&[("_", "Order is locked")]), "Order is locked");
+    // It serializes like any other error.
+    let mut errors = ValidationErrors::new("order");
+    errors.add("", "locked", "Order is locked");
+    assert_eq!(
+        serde_json::to_string(&errors).unwrap(),
+        r#"{"order":[{"field":"","code":"locked","message":"Order is locked"}]}"#
+    );
+}
+
+#[test]
+fn an_error_with_neither_field_nor_message_gives_its_humanized_code() {
+    assert_eq!(sentence_of(&[("", "order_locked", "")]), "Order locked");
+    assert_eq!(
+        sentence_of(&[("email", "taken", "is taken"), ("", "locked", "")]),
+        "Email is taken and Locked"
+    );
+    // An error with no text at all puts nothing in the sentence.
+    assert_eq!(
+        sentence_of(&[("email", "taken", "is taken"), ("", "", "")]),
+        "Email is taken"
+    );
+    assert_eq!(
+        sentence_of(&[("", "", ""), ("email", "taken", "is taken"), ("", "", "")]),
+        "Email is taken"
+    );
+    assert_eq!(sentence_of(&[("", "", "")]), "");
+}
+
+#[test]
+fn hostile_fields_and_messages_pass_through_unharmed() {
+    let mut errors = ValidationErrors::new("order");
+    errors
+        .add("straße_id", "x", "is \"wrong\"\r\nX-Injected: 1")
+        .add("ǆungla", "x", "ñ")
+        .add("ß", "x", "")
+        .add("\r\n", "x", "m")
+        .add("xİ", "x", "<b>")
+        .add("🎫_id", "x", "\u{0}")
+        .add("é_id", "x", "\\");
+    let expected = concat!(
+        "Straße is \"wrong\"\r\nX-Injected: 1, ",
+        "Ǆungla ñ, ",
+        "SS, ",
+        "\r\n m, ",
+        "Xi\u{307} <b>, ",
+        "🎫 \u{0}, ",
+        "and É \\",
+    );
+    assert_eq!(errors.to_string(), expected);
+
+    let response = errcat::http_response(&OrderError::ValidationError {
+        errors: errors.clone(),
+    });
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["message"], expected);
+    assert_eq!(body["errors"]["order"][0]["field"], "straße_id");
+    assert_eq!(
+        body["errors"]["order"][0]["message"],
+        "is \"wrong\"\r\nX-Injected: 1"
+    );
+}

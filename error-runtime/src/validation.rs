@@ -22,7 +22,10 @@ type Text = Cow<'static, str>;
 ///
 /// Its `Display` is the sentence Rails builds from the model's own errors,
 /// each field humanized: "First name Required, Last name Required, and Email
-/// Required". Expose it as a field with `message = "{errors}"` to get both.
+/// Required". An error whose field is empty (see [`add`](Self::add)) gives
+/// its message alone, one with neither field nor message its humanized code,
+/// and one with no text at all is left out. Expose it as a field with
+/// `message = "{errors}"` to get both.
 ///
 /// ```
 /// use errcat::{ApiError, Envelope, ValidationErrors};
@@ -149,6 +152,18 @@ impl ValidationErrors {
     }
 
     /// Records an error of one of the model's own fields.
+    ///
+    /// An empty `field` makes it an error of the model as a whole, like
+    /// Rails' `:base` errors: the sentence gives its message alone, "Name
+    /// can't be blank and Order is locked". It serializes like the others,
+    /// with `"field":""`.
+    ///
+    /// ```
+    /// let mut errors = errcat::ValidationErrors::new("order");
+    /// errors.add("name", "blank", "can't be blank");
+    /// errors.add("", "locked", "Order is locked");
+    /// assert_eq!(errors.to_string(), "Name can't be blank and Order is locked");
+    /// ```
     pub fn add(
         &mut self,
         field: impl Into<Cow<'static, str>>,
@@ -243,36 +258,67 @@ impl Serialize for FieldError {
 }
 
 impl Display for ValidationErrors {
-    /// "A", "A and B", "A, B, and C": each item the humanized field and its
-    /// message.
+    /// "A", "A and B", "A, B, and C": each item the words of one error.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.errors.len();
-        for (i, error) in self.errors.iter().enumerate() {
-            let separator = match (i, count) {
-                (0, _) => "",
-                (1, 2) => " and ",
-                (i, count) if i + 1 == count => ", and ",
-                _ => ", ",
-            };
-            f.write_str(separator)?;
-            write_humanized(f, &error.field)?;
-            if !error.message.is_empty() {
-                f.write_char(' ')?;
-                f.write_str(&error.message)?;
-            }
-        }
-        Ok(())
+        write_sentence(f, self.errors.iter())
     }
 }
 
-/// Rails' `humanize`: without a trailing `_id`, underscores as spaces, the
-/// first letter capitalized and the rest lowercase.
-fn write_humanized(f: &mut fmt::Formatter<'_>, field: &str) -> fmt::Result {
+/// The sentence of `errors`, leaving out those without words.
+fn write_sentence<'a>(
+    f: &mut fmt::Formatter<'_>,
+    errors: impl Iterator<Item = &'a FieldError> + Clone,
+) -> fmt::Result {
+    let count = errors.clone().filter(|error| error.has_words()).count();
+    for (i, error) in errors.filter(|error| error.has_words()).enumerate() {
+        let separator = match (i, count) {
+            (0, _) => "",
+            (1, 2) => " and ",
+            (i, count) if i + 1 == count => ", and ",
+            _ => ", ",
+        };
+        f.write_str(separator)?;
+        error.write_words(f)?;
+    }
+    Ok(())
+}
+
+impl FieldError {
+    /// Whether the error puts anything in the sentence.
+    fn has_words(&self) -> bool {
+        !humanizable(&self.field).is_empty()
+            || !self.message.is_empty()
+            || !humanizable(&self.code).is_empty()
+    }
+
+    /// The humanized field and the message, the message alone when the field
+    /// humanizes to nothing, the humanized code when both are empty.
+    fn write_words(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = humanizable(&self.field);
+        if field.is_empty() && self.message.is_empty() {
+            return write_humanized(f, humanizable(&self.code));
+        }
+        write_humanized(f, field)?;
+        if !field.is_empty() && !self.message.is_empty() {
+            f.write_char(' ')?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// The part of `field` that Rails' `humanize` keeps: without a trailing `_id`
+/// or leading underscores.
+fn humanizable(field: &str) -> &str {
     let field = field
         .strip_suffix("_id")
         .filter(|rest| !rest.is_empty())
         .unwrap_or(field);
-    let field = field.trim_start_matches('_');
+    field.trim_start_matches('_')
+}
+
+/// The rest of Rails' `humanize`, on a [`humanizable`] field: underscores as
+/// spaces, the first letter capitalized and the rest lowercase.
+fn write_humanized(f: &mut fmt::Formatter<'_>, field: &str) -> fmt::Result {
     for (i, c) in field.chars().enumerate() {
         match c {
             '_' => f.write_char(' ')?,
