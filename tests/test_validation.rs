@@ -269,3 +269,36 @@ fn hostile_fields_and_messages_pass_through_unharmed() {
         "is \"wrong\"\r\nX-Injected: 1"
     );
 }
+
+#[test]
+fn without_errors_of_its_own_the_sentence_is_the_associations() {
+    let mut errors = ValidationErrors::new("order");
+    errors.add_nested("tickets", 1, "guest", "blank", "can't be blank");
+    assert_eq!(errors.to_string(), "Guest can't be blank");
+
+    // Associations, ids and errors in the order they serialize in.
+    errors
+        .add_nested("payments", "p-1", "amount", "invalid", "is invalid")
+        .add_nested("tickets", 2, "", "locked", "Ticket is used")
+        .add_nested("tickets", 1, "seat_id", "taken", "is taken");
+    assert_eq!(
+        errors.to_string(),
+        "Guest can't be blank, Seat is taken, Ticket is used, and Amount is invalid"
+    );
+
+    // An error of the model's own takes the sentence back.
+    let mut own = errors.clone();
+    own.add("email", "blank", "Required");
+    assert_eq!(own.to_string(), "Email Required");
+    // Unless it has no text to give.
+    let mut wordless = errors.clone();
+    wordless.add("", "", "");
+    assert_eq!(wordless.to_string(), errors.to_string());
+
+    let response = errcat::http_response(&OrderError::ValidationError { errors });
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(
+        body["message"],
+        "Guest can't be blank, Seat is taken, Ticket is used, and Amount is invalid"
+    );
+}

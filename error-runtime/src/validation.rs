@@ -22,10 +22,14 @@ type Text = Cow<'static, str>;
 ///
 /// Its `Display` is the sentence Rails builds from the model's own errors,
 /// each field humanized: "First name Required, Last name Required, and Email
-/// Required". An error whose field is empty (see [`add`](Self::add)) gives
-/// its message alone, one with neither field nor message its humanized code,
-/// and one with no text at all is left out. Expose it as a field with
-/// `message = "{errors}"` to get both.
+/// Required"; association errors are not in it. An error whose field is
+/// empty (see [`add`](Self::add)) gives its message alone, one with neither
+/// field nor message its humanized code, and one with no text at all is left
+/// out. Only when the model has no errors of its own (or none with any text)
+/// is the sentence built, the same way, from the association errors, in the
+/// order they serialize in: "Guest can't be blank". So it is empty only when
+/// no error has any text. Expose it as a field with `message = "{errors}"`
+/// to get both.
 ///
 /// ```
 /// use errcat::{ApiError, Envelope, ValidationErrors};
@@ -111,7 +115,7 @@ impl<K, V> Ordered<K, V> {
         self.entries.is_empty()
     }
 
-    fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+    fn iter(&self) -> impl Iterator<Item = (&K, &V)> + Clone {
         self.entries.iter().map(|(key, value)| (key, value))
     }
 }
@@ -258,9 +262,19 @@ impl Serialize for FieldError {
 }
 
 impl Display for ValidationErrors {
-    /// "A", "A and B", "A, B, and C": each item the words of one error.
+    /// "A", "A and B", "A, B, and C": each item the words of one of the
+    /// model's errors or, when none has any, of one of its associations'.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_sentence(f, self.errors.iter())
+        if self.errors.iter().any(FieldError::has_words) {
+            write_sentence(f, self.errors.iter())
+        } else {
+            let nested = self
+                .associations
+                .iter()
+                .flat_map(|(_, records)| records.iter())
+                .flat_map(|(_, errors)| errors);
+            write_sentence(f, nested)
+        }
     }
 }
 
