@@ -1,7 +1,9 @@
 //! Per-field validation errors, in the shape Rails APIs send them.
 
-use std::borrow::Cow;
-use std::fmt::{self, Display, Write};
+use std::borrow::{Borrow, Cow};
+use std::collections::HashMap;
+use std::fmt::{self, Debug, Display, Write};
+use std::hash::Hash;
 
 use serde_core::ser::{Error as _, Serialize, SerializeMap, SerializeStruct, Serializer};
 
@@ -20,7 +22,14 @@ type Text = Cow<'static, str>;
 ///
 /// Its `Display` is the sentence Rails builds from the model's own errors,
 /// each field humanized: "First name Required, Last name Required, and Email
-/// Required". Expose it as a field with `message = "{errors}"` to get both.
+/// Required"; association errors are not in it. An error whose field is
+/// empty (see [`add`](Self::add)) gives its message alone, one with neither
+/// field nor message its humanized code, and one with no text at all is left
+/// out. Only when the model has no errors of its own (or none with any text)
+/// is the sentence built, the same way, from the association errors, in the
+/// order they serialize in: "Guest can't be blank". So it is empty only when
+/// no error has any text. Expose it as a field with `message = "{errors}"`
+/// to get both.
 ///
 /// ```
 /// use errcat::{ApiError, Envelope, ValidationErrors};
@@ -50,7 +59,8 @@ type Text = Cow<'static, str>;
 pub struct ValidationErrors {
     model: Text,
     errors: Vec<FieldError>,
-    associations: Vec<Association>,
+    /// Each association's records, by association name then record id.
+    associations: Ordered<Text, Ordered<String, Vec<FieldError>>>,
 }
 
 /// One failed check of one field.
@@ -64,10 +74,75 @@ pub struct FieldError {
     pub message: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Association {
-    name: Text,
-    records: Vec<(String, Vec<FieldError>)>,
+/// Entries in the order their keys were first added, each found by its key
+/// in constant time on average.
+#[derive(Clone)]
+struct Ordered<K, V> {
+    entries: Vec<(K, V)>,
+    /// The position of each key in `entries`.
+    positions: HashMap<K, usize>,
+}
+
+impl<K: Hash + Eq + Clone, V: Default> Ordered<K, V> {
+    /// The value of `key`, a default one added last if `key` is new.
+    fn entry(&mut self, key: K) -> &mut V {
+        let position = if let Some(&position) = self.positions.get(&key) {
+            position
+        } else {
+            let position = self.entries.len();
+            self.positions.insert(key.clone(), position);
+            self.entries.push((key, V::default()));
+            position
+        };
+        &mut self.entries[position].1
+    }
+
+    fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.positions.contains_key(key)
+    }
+}
+
+impl<K, V> Ordered<K, V> {
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&K, &V)> + Clone {
+        self.entries.iter().map(|(key, value)| (key, value))
+    }
+}
+
+impl<K, V> Default for Ordered<K, V> {
+    fn default() -> Self {
+        Ordered {
+            entries: Vec::new(),
+            positions: HashMap::new(),
+        }
+    }
+}
+
+// The positions follow from the entries: equality and `Debug` leave them out.
+
+impl<K: PartialEq, V: PartialEq> PartialEq for Ordered<K, V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl<K: Eq, V: Eq> Eq for Ordered<K, V> {}
+
+impl<K: Debug, V: Debug> Debug for Ordered<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
 }
 
 impl ValidationErrors {
@@ -81,6 +156,18 @@ impl ValidationErrors {
     }
 
     /// Records an error of one of the model's own fields.
+    ///
+    /// An empty `field` makes it an error of the model as a whole, like
+    /// Rails' `:base` errors: the sentence gives its message alone, "Name
+    /// can't be blank and Order is locked". It serializes like the others,
+    /// with `"field":""`.
+    ///
+    /// ```
+    /// let mut errors = errcat::ValidationErrors::new("order");
+    /// errors.add("name", "blank", "can't be blank");
+    /// errors.add("", "locked", "Order is locked");
+    /// assert_eq!(errors.to_string(), "Name can't be blank and Order is locked");
+    /// ```
     pub fn add(
         &mut self,
         field: impl Into<Cow<'static, str>>,
@@ -101,25 +188,10 @@ impl ValidationErrors {
         code: impl Into<Cow<'static, str>>,
         message: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
-        let association = association.into();
-        let index = self
-            .associations
-            .iter()
-            .position(|known| known.name == association)
-            .unwrap_or_else(|| {
-                self.associations.push(Association {
-                    name: association,
-                    records: Vec::new(),
-                });
-                self.associations.len() - 1
-            });
-        let records = &mut self.associations[index].records;
-        let id = id.to_string();
-        let error = FieldError::new(field, code, message);
-        match records.iter_mut().find(|(known, _)| *known == id) {
-            Some((_, errors)) => errors.push(error),
-            None => records.push((id, vec![error])),
-        }
+        self.associations
+            .entry(association.into())
+            .entry(id.to_string())
+            .push(FieldError::new(field, code, message));
         self
     }
 
@@ -152,11 +224,7 @@ impl FieldError {
 
 impl Serialize for ValidationErrors {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self
-            .associations
-            .iter()
-            .any(|association| association.name == self.model)
-        {
+        if self.associations.contains_key(&*self.model) {
             // Two members with one key would let a client read either.
             return Err(S::Error::custom(format_args!(
                 "association `{}` has the name of the model",
@@ -165,19 +233,18 @@ impl Serialize for ValidationErrors {
         }
         let mut map = serializer.serialize_map(Some(1 + self.associations.len()))?;
         map.serialize_entry(&*self.model, &self.errors)?;
-        for association in &self.associations {
-            map.serialize_entry(&*association.name, &Records(&association.records))?;
+        for (name, records) in self.associations.iter() {
+            map.serialize_entry(&**name, records)?;
         }
         map.end()
     }
 }
 
-struct Records<'a>(&'a [(String, Vec<FieldError>)]);
-
-impl Serialize for Records<'_> {
+/// An association's records, keyed by id.
+impl Serialize for Ordered<String, Vec<FieldError>> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, errors) in self.0 {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (id, errors) in self.iter() {
             map.serialize_entry(id, errors)?;
         }
         map.end()
@@ -195,36 +262,77 @@ impl Serialize for FieldError {
 }
 
 impl Display for ValidationErrors {
-    /// "A", "A and B", "A, B, and C": each item the humanized field and its
-    /// message.
+    /// "A", "A and B", "A, B, and C": each item the words of one of the
+    /// model's errors or, when none has any, of one of its associations'.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.errors.len();
-        for (i, error) in self.errors.iter().enumerate() {
-            let separator = match (i, count) {
-                (0, _) => "",
-                (1, 2) => " and ",
-                (i, count) if i + 1 == count => ", and ",
-                _ => ", ",
-            };
-            f.write_str(separator)?;
-            write_humanized(f, &error.field)?;
-            if !error.message.is_empty() {
-                f.write_char(' ')?;
-                f.write_str(&error.message)?;
-            }
+        if self.errors.iter().any(FieldError::has_words) {
+            write_sentence(f, self.errors.iter())
+        } else {
+            let nested = self
+                .associations
+                .iter()
+                .flat_map(|(_, records)| records.iter())
+                .flat_map(|(_, errors)| errors);
+            write_sentence(f, nested)
         }
-        Ok(())
     }
 }
 
-/// Rails' `humanize`: without a trailing `_id`, underscores as spaces, the
-/// first letter capitalized and the rest lowercase.
-fn write_humanized(f: &mut fmt::Formatter<'_>, field: &str) -> fmt::Result {
+/// The sentence of `errors`, leaving out those without words.
+fn write_sentence<'a>(
+    f: &mut fmt::Formatter<'_>,
+    errors: impl Iterator<Item = &'a FieldError> + Clone,
+) -> fmt::Result {
+    let count = errors.clone().filter(|error| error.has_words()).count();
+    for (i, error) in errors.filter(|error| error.has_words()).enumerate() {
+        let separator = match (i, count) {
+            (0, _) => "",
+            (1, 2) => " and ",
+            (i, count) if i + 1 == count => ", and ",
+            _ => ", ",
+        };
+        f.write_str(separator)?;
+        error.write_words(f)?;
+    }
+    Ok(())
+}
+
+impl FieldError {
+    /// Whether the error puts anything in the sentence.
+    fn has_words(&self) -> bool {
+        !humanizable(&self.field).is_empty()
+            || !self.message.is_empty()
+            || !humanizable(&self.code).is_empty()
+    }
+
+    /// The humanized field and the message, the message alone when the field
+    /// humanizes to nothing, the humanized code when both are empty.
+    fn write_words(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = humanizable(&self.field);
+        if field.is_empty() && self.message.is_empty() {
+            return write_humanized(f, humanizable(&self.code));
+        }
+        write_humanized(f, field)?;
+        if !field.is_empty() && !self.message.is_empty() {
+            f.write_char(' ')?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// The part of `field` that Rails' `humanize` keeps: without a trailing `_id`
+/// or leading underscores.
+fn humanizable(field: &str) -> &str {
     let field = field
         .strip_suffix("_id")
         .filter(|rest| !rest.is_empty())
         .unwrap_or(field);
-    let field = field.trim_start_matches('_');
+    field.trim_start_matches('_')
+}
+
+/// The rest of Rails' `humanize`, on a [`humanizable`] field: underscores as
+/// spaces, the first letter capitalized and the rest lowercase.
+fn write_humanized(f: &mut fmt::Formatter<'_>, field: &str) -> fmt::Result {
     for (i, c) in field.chars().enumerate() {
         match c {
             '_' => f.write_char(' ')?,
