@@ -55,15 +55,27 @@ impl Format for OAuth2 {
         } else {
             " "
         };
-        let value = format!(
-            "{challenge}{separator}error=\"{}\", error_description=\"{}\"",
-            Rfc6749(error.code()),
-            Rfc6749(error.message()),
-        );
+        let mut value = String::with_capacity(challenge.len() + 64);
+        value.push_str(challenge);
+        value.push_str(separator);
+        value.push_str("error=\"");
+        push_rfc6749(&mut value, &error.code());
+        value.push_str("\", error_description=\"");
+        push_rfc6749(&mut value, &error.message());
+        value.push('"');
         if let Ok(value) = HeaderValue::from_str(&value) {
             headers.insert(WWW_AUTHENTICATE, value);
         }
     }
+}
+
+/// Appends `text` to `out` with the characters RFC 6749 does not allow
+/// replaced. A `Display` that fails on its own ends the text where it failed,
+/// as in the body, instead of making the header fail.
+fn push_rfc6749(out: &mut String, text: &dyn Display) {
+    // Writing into a `String` never fails, so an error is `text`'s own; what
+    // it wrote until then is kept.
+    let _ = fmt::write(out, format_args!("{}", Rfc6749(text)));
 }
 
 /// Displays text with every character outside RFC 6749's `NQSCHAR` set
