@@ -24,7 +24,10 @@ use crate::ApiError;
 /// header lists several) gains RFC 6750's `error` and `error_description`
 /// attributes, each unless it already has one. A challenge with a token68,
 /// which can take no attributes, or that is not well formed, is left as it
-/// is.
+/// is. The header's `error_description` holds at most the first 1024 bytes
+/// of the replaced message (`HEADER_DESCRIPTION_LIMIT`), so that a long
+/// message does not make a long header; the body holds it whole. A message
+/// whose `Display` fails ends, in both, where it failed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct OAuth2;
 
@@ -74,14 +77,14 @@ impl Format for OAuth2 {
         if !has_error {
             value.push_str(separator);
             value.push_str("error=\"");
-            push_rfc6749(&mut value, &error.code());
+            push_rfc6749(&mut value, &error.code(), usize::MAX);
             value.push('"');
             separator = ", ";
         }
         if !has_description {
             value.push_str(separator);
             value.push_str("error_description=\"");
-            push_rfc6749(&mut value, &error.message());
+            push_rfc6749(&mut value, &error.message(), HEADER_DESCRIPTION_LIMIT);
             value.push('"');
         }
         if let Ok(value) = HeaderValue::from_str(&value) {
@@ -231,13 +234,68 @@ fn skip_token68(text: &[u8]) -> Option<&[u8]> {
     matches!(skip_whitespace(rest).first(), None | Some(b',')).then_some(rest)
 }
 
-/// Appends `text` to `out` with the characters RFC 6749 does not allow
-/// replaced. A `Display` that fails on its own ends the text where it failed,
-/// as in the body, instead of making the header fail.
-fn push_rfc6749(out: &mut String, text: &dyn Display) {
-    // Writing into a `String` never fails, so an error is `text`'s own; what
-    // it wrote until then is kept.
-    let _ = fmt::write(out, format_args!("{}", Rfc6749(text)));
+/// The most bytes of `error_description` a `WWW-Authenticate` challenge
+/// carries: a long message would make a long header, which servers and
+/// proxies may refuse. The body carries the whole message.
+const HEADER_DESCRIPTION_LIMIT: usize = 1024;
+
+/// Appends at most `limit` bytes of `text` to `out`, with the characters RFC
+/// 6749 does not allow replaced. A `Display` that fails on its own ends the
+/// text where it failed, as in the body, instead of making the header fail.
+///
+/// Past the limit, `text` is told to stop: however long it is, no more than
+/// a few times `limit` bytes of it are looked at.
+fn push_rfc6749(out: &mut String, text: &dyn Display, limit: usize) {
+    let mut capped = Capped { out, room: limit };
+    // Writing into a `String` never fails, so an error is `text`'s own or
+    // the limit; what was written until then is kept.
+    let _ = fmt::write(&mut capped, format_args!("{text}"));
+}
+
+/// Replaces the characters RFC 6749 does not allow and appends the result
+/// to a `String`, until `room` more bytes are written; then refuses.
+struct Capped<'a> {
+    out: &'a mut String,
+    room: usize,
+}
+
+impl Write for Capped<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut rest = text;
+        while !rest.is_empty() {
+            if self.room == 0 {
+                return Err(fmt::Error);
+            }
+            // Replacing never lengthens text, so no more than `room` bytes
+            // of it are needed; a single character wider than that may still
+            // fit once replaced.
+            let mut end = self.room.min(rest.len());
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            if end == 0 {
+                end = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            }
+            let (piece, after) = rest.split_at(end);
+            rest = after;
+            let start = self.out.len();
+            // Into a `String`: cannot fail.
+            let _ = write!(self.out, "{}", Rfc6749(piece));
+            let written = self.out.len() - start;
+            if written > self.room {
+                // Cut what went over, on a character boundary.
+                let mut keep = start + self.room;
+                while !self.out.is_char_boundary(keep) {
+                    keep -= 1;
+                }
+                self.out.truncate(keep);
+                self.room = 0;
+            } else {
+                self.room -= written;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Displays text with every character outside RFC 6749's `NQSCHAR` set
