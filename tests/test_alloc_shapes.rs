@@ -114,6 +114,8 @@ struct Owner {
 /// members of every kind, details templates and fields, and a header field.
 macro_rules! shape_error {
     ($name:ident, $format:tt) => {
+        // One member of every kind makes one large variant, which is the point.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, ApiError)]
         #[api(format = $format, rename_all = "snake_case", type_base = "https://errors.example/")]
         enum $name {
