@@ -269,6 +269,7 @@ pub mod format;
 mod integrations;
 mod markdown;
 mod reason;
+mod rejection;
 mod response;
 mod validation;
 
@@ -283,6 +284,7 @@ pub use crate::format::Format;
 #[allow(unused_imports, reason = "empty when no integration is enabled")]
 pub use crate::integrations::*;
 pub use crate::reason::reason_phrase;
+pub use crate::rejection::{FromRejection, Rejection, RejectionKind};
 pub use crate::response::{http_response, http_response_with};
 pub use crate::validation::{FieldError, ValidationErrors};
 
