@@ -1,0 +1,108 @@
+//! An error written by hand: a `static` row and `Describe`, and everything a
+//! derived error gets follows from them.
+
+use errcat::http::StatusCode;
+use errcat::{ApiError, Describe, Envelope, ErrorEntry, format};
+
+#[derive(Debug)]
+struct UpstreamTimeout {
+    service: String,
+}
+
+static UPSTREAM_TIMEOUT: ErrorEntry = ErrorEntry::new(
+    "UpstreamTimeout",
+    StatusCode::GATEWAY_TIMEOUT,
+    "upstream_timeout",
+    "{service} did not answer in time",
+)
+.with_description("The upstream service did not answer in time.");
+
+impl Describe for UpstreamTimeout {
+    fn describe(&self) -> &'static ErrorEntry {
+        &UPSTREAM_TIMEOUT
+    }
+
+    fn write_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} did not answer in time", self.service)
+    }
+}
+
+/// Only a row: the message is the row's.
+struct PayloadTooLarge;
+
+static PAYLOAD_TOO_LARGE: ErrorEntry = ErrorEntry::new(
+    "PayloadTooLarge",
+    StatusCode::PAYLOAD_TOO_LARGE,
+    "payload_too_large",
+    "The request body is too large",
+);
+
+impl Describe for PayloadTooLarge {
+    fn describe(&self) -> &'static ErrorEntry {
+        &PAYLOAD_TOO_LARGE
+    }
+}
+
+#[test]
+fn status_code_and_message_come_from_the_row_and_the_writer() {
+    let error = UpstreamTimeout {
+        service: "billing \"eu\"\r\n".to_owned(),
+    };
+    assert_eq!(error.status(), StatusCode::GATEWAY_TIMEOUT);
+    assert_eq!(error.code(), "upstream_timeout");
+    assert!(std::ptr::eq(error.entry(), &UPSTREAM_TIMEOUT));
+    assert_eq!(
+        error.message().to_string(),
+        "billing \"eu\"\r\n did not answer in time"
+    );
+    assert_eq!(
+        error.entry().description,
+        "The upstream service did not answer in time."
+    );
+    assert_eq!(
+        PayloadTooLarge.message().to_string(),
+        "The request body is too large"
+    );
+}
+
+#[test]
+fn responses_are_written_like_those_of_derived_errors() {
+    let response = errcat::http_response(&PayloadTooLarge);
+    assert_eq!(response.status(), 413);
+    assert_eq!(response.headers().len(), 1);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    assert_eq!(
+        response.body(),
+        br#"{"type":"about:blank","title":"Payload Too Large","status":413,"detail":"The request body is too large","code":"payload_too_large"}"#
+    );
+
+    let boxed: Box<dyn ApiError + Send + Sync> = Box::new(UpstreamTimeout {
+        service: "billing".to_owned(),
+    });
+    let body = serde_json::to_string(&Envelope::with_format(&boxed, format::Nested)).unwrap();
+    assert_eq!(
+        body,
+        r#"{"error":{"status":504,"message":"billing did not answer in time","code":"upstream_timeout"}}"#
+    );
+    let response = errcat::http_response_with(&*boxed, format::OAuth2);
+    assert_eq!(
+        response.body(),
+        br#"{"error":"upstream_timeout","error_description":"billing did not answer in time"}"#
+    );
+}
+
+#[test]
+#[should_panic(expected = "errcat: a code must be non-empty and use only `A-Z a-z 0-9 - . _ ~`")]
+fn a_row_built_at_run_time_with_a_bad_code_panics_with_the_rule() {
+    let code = String::from("bad code").leak();
+    let _ = ErrorEntry::new("Bad", StatusCode::BAD_REQUEST, code, "");
+}
+
+#[test]
+#[should_panic(expected = "errcat: an error's status must be in 400–599")]
+fn a_row_with_a_success_status_panics_with_the_rule() {
+    let _ = ErrorEntry::new("Fine", StatusCode::OK, "fine", "");
+}
