@@ -5,7 +5,7 @@ use serde_core::ser::{Serialize, Serializer};
 use crate::ApiError;
 use crate::format::{Declared, Format};
 
-/// The body of an error in a wire shape; serialize it with any serde
+/// The body of an error in a format; serialize it with any serde
 /// serializer.
 ///
 /// Serialization allocates nothing beyond the serializer's output: the
@@ -41,7 +41,7 @@ pub struct Envelope<'a, F = Declared> {
 }
 
 impl<'a> Envelope<'a> {
-    /// The body of `error` in the shape its type declares.
+    /// The body of `error` in the format its type declares.
     #[must_use]
     pub fn new<E: ApiError + ?Sized>(error: &'a E) -> Self {
         Envelope::with_format(error, Declared)
@@ -50,7 +50,7 @@ impl<'a> Envelope<'a> {
 
 impl<'a, F: Format> Envelope<'a, F> {
     /// The body of `error` in `format`, whatever its type declares. Exposed
-    /// members that would repeat one of the shape's own keys are skipped.
+    /// members that would repeat one of the format's own keys are skipped.
     #[must_use]
     pub fn with_format<E: ApiError + ?Sized>(error: &'a E, format: F) -> Self {
         Envelope {

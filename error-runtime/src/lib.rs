@@ -2,7 +2,7 @@
 //!
 //! `#[derive(ApiError)]` reads `#[api(...)]` attributes on an error type and
 //! generates its HTTP status, a stable code, a public message, the JSON body in
-//! the wire shape your API uses, and a catalog of every error with a markdown
+//! the format your API uses, and a catalog of every error with a markdown
 //! table for your documentation — so the `impl IntoResponse`, the `match` arms
 //! and the docs page can no longer drift apart.
 //!
@@ -47,9 +47,9 @@
 //!   safe, so `&dyn ApiError` and `Box<dyn ApiError + Send + Sync>` work too.
 //! - [`Catalog`]: every error of a type ([`ErrorEntry`] rows) and their
 //!   markdown table, built at compile time; [`docs`] renders tables.
-//! - [`Envelope`] and the shapes in [`format`](mod@format): the body, as a serde
+//! - [`Envelope`] and the formats in [`format`](mod@format): the body, as a serde
 //!   `Serialize` value; [`http_response`]: the whole `http::Response`.
-//! - [`ValidationErrors`]: per-field errors in the shape Rails APIs send.
+//! - [`ValidationErrors`]: per-field errors in the form Rails APIs send.
 //!
 //! # Attributes
 //!
@@ -58,9 +58,9 @@
 //! | key | meaning |
 //! |---|---|
 //! | `status = 400` | default status of variants that give none |
-//! | `format = "problem"` | wire shape: `flat`, `nested`, `typed`, `described`, `oauth2`, `problem` (the default) — see [`format`](mod@format) — or the path of a unit struct implementing [`format::Format`] |
+//! | `format = "problem"` | format: `flat`, `nested`, `typed`, `described`, `oauth2`, `problem` (the default) — see [`format`](mod@format) — or the path of a unit struct implementing [`format::Format`] |
 //! | `rename_all = "snake_case"` | codes derived from variant names: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's rules); without it a code is the variant name as written |
-//! | `type_base = "https://example.com/errors/"` | `problem` shape: `type` is this followed by the code; without it `about:blank` |
+//! | `type_base = "https://example.com/errors/"` | `problem` format: `type` is this followed by the code; without it `about:blank` |
 //! | `display` | also implement `Display`, writing the public message |
 //! | `challenge = "Bearer realm=\"api\""` | `WWW-Authenticate` of 401 responses that have no header field for it |
 //!
@@ -118,10 +118,10 @@
 //! assert_eq!(PaymentError::ENTRIES[1].description, "The card network did not answer.");
 //! ```
 //!
-//! `details` gives the body a `details` member (in the `flat` shape, the
+//! `details` gives the body a `details` member (in the `flat` format, the
 //! `details` of `{"message":..,"code":..,"details":..,"status_code":..}`), from
 //! a template or, on a field, from the field's value; `type_base` names the
-//! problem type of the default `problem` shape:
+//! problem type of the default `problem` format:
 //!
 //! ```
 //! use errcat::{ApiError, Envelope};
@@ -242,7 +242,7 @@
 //! Mistakes are compile errors that point at the offending tokens: an unknown
 //! key or `StatusCode` name (with a suggestion), a status outside 400–599, a
 //! repeated key or code, a placeholder naming no field, an exposed member
-//! that would repeat one of the shape's own (`code`, `message`, …), and more;
+//! that would repeat one of the format's own (`code`, `message`, …), and more;
 //! every problem of an input is reported in one compile.
 //!
 //! # Features

@@ -9,12 +9,12 @@ use crate::api_error::Visitor;
 use crate::format::{Declared, Format, TypeSettings};
 use crate::{ApiError, Describe, Envelope, ErrorEntry};
 
-/// The HTTP response for `error`, in the shape its type declares: status,
+/// The HTTP response for `error`, in the format its type declares: status,
 /// `Content-Type`, headers and JSON body.
 ///
 /// Headers are, in order: one per `#[api(header = "...")]` field (its
 /// `Display` value); for a 401 without a `WWW-Authenticate` field, the
-/// type's `challenge`; then those the shape requires (`oauth2`:
+/// type's `challenge`; then those the format requires (`oauth2`:
 /// `Cache-Control: no-store`, `Pragma: no-cache`). A header value that is not
 /// valid header text (a line break, say) is left out rather than sent.
 ///

@@ -1,4 +1,4 @@
-//! Per-field validation errors, in the shape Rails APIs send them.
+//! Per-field validation errors, in the form Rails APIs send them.
 
 use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;

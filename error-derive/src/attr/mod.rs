@@ -51,7 +51,7 @@ pub(crate) struct TypeAttrs {
     pub status_refused: bool,
     pub format: Option<Format>,
     /// A format was written but refused, and reported: checks against the
-    /// default shape would only add errors the user did not make.
+    /// default format would only add errors the user did not make.
     pub format_refused: bool,
     pub rename_all: Option<RenameRule>,
     pub type_base: Option<LitStr>,

@@ -5,15 +5,19 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::catalog::{Catalog, Source};
-use super::template::FormatArgs;
+use super::catalog::{CatalogRows, Source};
+use super::format_args::FormatArgs;
 use super::{bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
 use crate::generics::TypeParams;
 use crate::shared::formats::Builtin;
 
-pub(super) fn describe_impl(input: &Input, catalog: &Catalog, params: &TypeParams) -> TokenStream {
+pub(super) fn describe_impl(
+    input: &Input,
+    catalog: &CatalogRows,
+    params: &TypeParams,
+) -> TokenStream {
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds::where_clause(input, params);

@@ -11,7 +11,7 @@ use crate::markdown::{self, TableRow};
 
 /// The rows of the type's own variants, and where the rows of its
 /// transparent variants' types go.
-pub(super) struct Catalog<'a> {
+pub(super) struct CatalogRows<'a> {
     own: Vec<OwnRow<'a>>,
     /// Where each variant's rows come from, in declaration order.
     pub(super) sources: Vec<Source<'a>>,
@@ -39,9 +39,9 @@ struct OwnRow<'a> {
     description: &'a str,
 }
 
-impl<'a> Catalog<'a> {
+impl<'a> CatalogRows<'a> {
     pub(super) fn new(input: &'a Input, params: &TypeParams) -> Self {
-        let mut catalog = Catalog {
+        let mut catalog = CatalogRows {
             own: Vec::with_capacity(input.variants.len()),
             sources: Vec::with_capacity(input.variants.len()),
             fetched: Vec::new(),

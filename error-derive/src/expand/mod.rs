@@ -8,7 +8,7 @@
 mod api_error;
 mod bounds;
 mod catalog;
-mod template;
+mod format_args;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -18,11 +18,11 @@ use crate::ast::{Field, Input, Variant};
 use crate::generics::TypeParams;
 use crate::template::FieldRef;
 
-use self::catalog::Catalog;
+use self::catalog::CatalogRows;
 
 pub(crate) fn derive(input: &Input) -> TokenStream {
     let params = TypeParams::new(input.generics);
-    let catalog = Catalog::new(input, &params);
+    let catalog = CatalogRows::new(input, &params);
     let catalog_items = catalog.items(input);
     let settings = api_error::settings_static(input);
     let describe = api_error::describe_impl(input, &catalog, &params);

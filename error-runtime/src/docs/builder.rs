@@ -184,7 +184,7 @@ impl Docs {
     }
 
     /// Adds the rows of `T`'s catalog, without example bodies (give the
-    /// shape with [`catalog_of`](Self::catalog_of) or
+    /// format with [`catalog_of`](Self::catalog_of) or
     /// [`catalog_in`](Self::catalog_in) for those, or values with
     /// [`example`](Self::example)).
     ///
@@ -212,7 +212,7 @@ impl Docs {
     /// for the `problem` format). The value only names the type; see
     /// [`catalog_with_bodies`](Self::catalog_with_bodies), which needs none.
     ///
-    /// Without a value of each error, a body shows the members the shape
+    /// Without a value of each error, a body shows the members the format
     /// writes from the catalog row: code, status, reason phrase and message,
     /// the message's placeholders written `<field>` (`"No user <id>"`).
     /// Exposed members, details and headers need a value: give one with
@@ -614,8 +614,8 @@ impl Docs {
     /// [`catalog_of`](Self::catalog_of), [`catalog_in`](Self::catalog_in)
     /// and [`example`](Self::example)), a `###` heading with its code, its
     /// status and reason phrase, and the body in a `json` block, pretty
-    /// printed with two-space indents and the shape's key order. The body is
-    /// written by the shape's own serializer: what the API sends, byte for
+    /// printed with two-space indents and the format's key order. The body is
+    /// written by the format's own serializer: what the API sends, byte for
     /// byte once the indentation is taken out.
     ///
     /// # Errors

@@ -1,4 +1,4 @@
-//! Example bodies: each written by the real serializer of its shape, pretty
+//! Example bodies: each written by the real serializer of its format, pretty
 //! printed, in a fenced `json` block under a heading naming its code.
 
 use core::fmt::Write as _;
@@ -9,7 +9,7 @@ use super::merge::{DocsError, Merged};
 use super::table::escape;
 
 /// `body` as JSON, indented by two spaces per level, keys in the order the
-/// shape writes them (nothing passes through a map that would sort them).
+/// format writes them (nothing passes through a map that would sort them).
 pub(super) fn pretty_json<T: Serialize + ?Sized>(body: &T) -> Result<String, String> {
     serde_json::to_string_pretty(body).map_err(|error| error.to_string())
 }

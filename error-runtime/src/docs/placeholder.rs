@@ -1,4 +1,4 @@
-//! An error made from a catalog row alone, so that the real shapes can write
+//! An error made from a catalog row alone, so that the real formats can write
 //! an example body of an error without a value of it.
 
 use core::fmt;
@@ -11,7 +11,7 @@ use crate::{Describe, ErrorEntry};
 /// and `}}` read `{` and `}`.
 ///
 /// Without a value there is nothing to expose, so a body written from it has
-/// the shape's own members (code, status, message, …) and none of the exposed
+/// the format's own members (code, status, message, …) and none of the exposed
 /// members, details or headers of the error.
 pub(super) struct Placeholder {
     entry: &'static ErrorEntry,

@@ -1,12 +1,12 @@
-//! Wire shapes: how an error becomes a response body.
+//! Wire formats: how an error becomes a response body.
 //!
-//! Six shapes are built in, each taken from a real API's documentation; pick
+//! Six formats are built in, each taken from a real API's documentation; pick
 //! one per type with `#[api(format = "...")]`, or per call with
-//! [`Envelope::with_format`](crate::Envelope::with_format). A custom shape is
+//! [`Envelope::with_format`](crate::Envelope::with_format). A custom format is
 //! a unit struct implementing [`Format`], built from the public pieces here:
 //! [`Members`], [`Details`] and [`Text`].
 //!
-//! | shape | body |
+//! | format | body |
 //! |---|---|
 //! | [`Flat`] | `{"message":M,"code":C,"details":D,"status_code":S}` |
 //! | [`Nested`] | `{"error":{"status":S,"message":M,"code":C,X...}}` |
@@ -45,10 +45,10 @@ macro_rules! builtin_modules {
 
 builtin_formats!(builtin_modules);
 
-/// A wire shape: writes an error's body and adds the headers it needs.
+/// A wire format: writes an error's body and adds the headers it needs.
 ///
 /// Implement it on a unit struct and name the struct in
-/// `#[api(format = path::To::Shape)]`, or pass it to
+/// `#[api(format = path::To::Format)]`, or pass it to
 /// [`Envelope::with_format`](crate::Envelope::with_format) and
 /// [`http_response_with`](crate::http_response_with). The body must go
 /// through the serializer: [`Message`](crate::Message) serializes as a
@@ -112,7 +112,7 @@ pub trait Format {
         serializer: S,
     ) -> Result<S::Ok, S::Error>;
 
-    /// Adds headers the shape requires beyond those every response gets
+    /// Adds headers the format requires beyond those every response gets
     /// (header fields, `WWW-Authenticate` from `challenge`).
     fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
         let _ = (error, headers);

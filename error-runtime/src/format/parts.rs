@@ -1,4 +1,4 @@
-//! The pieces every shape is built from: the streamed message, the exposed
+//! The pieces every format is built from: the streamed message, the exposed
 //! members and the details value.
 
 use core::fmt::{self, Display};
@@ -95,7 +95,7 @@ impl fmt::Write for Output<'_, '_> {
 ///
 /// Serializes as an object of them; [`serialize_into`](Self::serialize_into)
 /// writes them into an enclosing map instead. Members named in
-/// [`skipping`](Self::skipping) are left out, so that a shape's own keys are
+/// [`skipping`](Self::skipping) are left out, so that a format's own keys are
 /// never written twice.
 #[derive(Clone, Copy)]
 pub struct Members<'a> {
@@ -125,7 +125,7 @@ impl<'a> Members<'a> {
     }
 
     /// Includes the details value (a `details` template or field) as a member
-    /// named `details`, where the shape has no `details` member of its own.
+    /// named `details`, where the format has no `details` member of its own.
     #[must_use]
     pub fn with_details(self) -> Self {
         Members {
