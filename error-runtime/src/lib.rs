@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use errcat::{ApiError, Catalog, Envelope};
-//! use http::StatusCode;
+//! use errcat::http::StatusCode;
 //!
 //! /// Errors of the users API.
 //! #[derive(Debug, ApiError)]

@@ -427,7 +427,7 @@ impl Docs {
     /// ```
     /// use errcat::docs::Docs;
     /// use errcat::ApiError;
-    /// use http::StatusCode;
+    /// use errcat::http::StatusCode;
     ///
     /// #[derive(Debug, ApiError)]
     /// #[api(status = 429)]

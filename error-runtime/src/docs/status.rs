@@ -12,7 +12,7 @@ use http::StatusCode;
 ///
 /// ```
 /// use errcat::docs::status_description;
-/// use http::StatusCode;
+/// use errcat::http::StatusCode;
 ///
 /// assert_eq!(
 ///     status_description(StatusCode::NOT_FOUND),
