@@ -6,6 +6,18 @@
 //! table for your documentation — so the `impl IntoResponse`, the `match` arms
 //! and the docs page can no longer drift apart.
 //!
+//! # Features
+//!
+//! | feature | adds | brings |
+//! |---|---|---|
+//! | `derive` (default) | `#[derive(ApiError)]`, re-exported as `errcat::ApiError` beside the trait | `errcat-derive` (`syn`, `quote`, `proc-macro2`) |
+//! | `axum` | [`IntoResponse`](https://docs.rs/axum/0.8/axum/response/trait.IntoResponse.html) for every derived type and `Box<dyn ApiError + Send + Sync>` (module `errcat::axum`) | `axum` 0.8, without default features |
+//!
+//! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and
+//! `erased-serde`. A feature works whatever features your own crate
+//! declares: generated code reaches serde, http and everything else through
+//! `errcat`, so a crate that depends on errcat alone can derive and use all.
+//!
 //! ```
 //! use errcat::{ApiError, Catalog, Envelope};
 //! use errcat::http::StatusCode;
@@ -245,15 +257,9 @@
 //! that would repeat one of the format's own (`code`, `message`, …), and more;
 //! every problem of an input is reported in one compile.
 //!
-//! # Features
-//!
-//! - `derive` (default): `#[derive(ApiError)]`, re-exported as
-//!   `errcat::ApiError` beside the trait.
-//!
-//! Generated code reaches serde, http and everything else through `errcat`,
-//! so a crate that depends on errcat alone can derive and use every feature.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // First, so that `builtin_formats!` is in scope in the modules below.
 #[macro_use]
