@@ -44,6 +44,25 @@ pub trait Catalog {
     /// writing example bodies without a value.
     #[doc(hidden)]
     const __SETTINGS: &'static TypeSettings = &TypeSettings::DEFAULT;
+
+    /// The row with `code`, if the catalog has one.
+    ///
+    /// ```
+    /// use errcat::{ApiError, Catalog};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum UserError {
+    ///     #[api(status = 404, message = "No user {id}")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// assert_eq!(UserError::find("UserNotFound").unwrap().status, 404);
+    /// assert!(UserError::find("RateLimited").is_none());
+    /// ```
+    #[must_use]
+    fn find(code: &str) -> Option<&'static ErrorEntry> {
+        Self::ENTRIES.iter().find(|entry| entry.code == code)
+    }
 }
 
 /// A boxed error has the catalog of the error inside, so that a

@@ -267,6 +267,7 @@ mod shared;
 
 mod api_error;
 mod catalog;
+pub mod client;
 mod const_eval;
 pub mod docs;
 mod envelope;

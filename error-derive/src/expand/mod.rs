@@ -27,6 +27,7 @@ pub(crate) fn derive(input: &Input) -> TokenStream {
     let settings = api_error::settings_static(input);
     let describe = api_error::describe_impl(input, &catalog, &params);
     let display = input.attrs.display.map(|_| display_impl(input, &params));
+    let from_code = from_code_impl(input);
     let where_clause = bounds::where_clause(input, &params);
     let integrations = integrations(input.ident, input.generics, &where_clause);
     quote! {
@@ -36,9 +37,42 @@ pub(crate) fn derive(input: &Input) -> TokenStream {
             #catalog_items
             #describe
             #display
+            #from_code
             #integrations
         };
     }
+}
+
+/// `from_code`, for a type whose variants are all unit variants: a client
+/// turns a decoded code back into the value.
+fn from_code_impl(input: &Input) -> Option<TokenStream> {
+    if !input
+        .variants
+        .iter()
+        .all(|variant| variant.fields.is_empty())
+    {
+        return None;
+    }
+    let ty = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let arms = input.variants.iter().map(|variant| {
+        let code = input.code(variant);
+        let path = variant_path(input, variant);
+        quote!(#code => ::core::option::Option::Some(#path),)
+    });
+    Some(quote! {
+        #[automatically_derived]
+        impl #impl_generics #ty #ty_generics #where_clause {
+            /// The error whose code is `code`, if there is one.
+            #[must_use]
+            pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+                match code {
+                    #(#arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    })
 }
 
 /// The call of the hook through which errcat's enabled integrations

@@ -8,33 +8,78 @@
 //! folder named after the row's module.
 
 /// Calls `$callback!` with every built-in format as
-/// `Type in module: "name", members [...], exposed Placement, code rule;`.
+/// `Type in module { name: ..., ... }`, one row each:
 ///
-/// - `members`: what the format writes itself, beside the exposed members,
+/// - `name`: what `#[api(format = "...")]` calls it;
+/// - `members`: what the format writes itself beside the exposed members,
 ///   in the object exposed members join;
-/// - `exposed`: [`Placement`] of exposed members;
-/// - `code`: the [`CodeRule`] the format adds to the rule every code obeys.
+/// - `exposed`: the [`Placement`] of exposed members;
+/// - `code_rule`: the [`CodeRule`] the format adds to the rule every code
+///   obeys;
+/// - `object`: the member of the body that holds that object, or `None` for
+///   the body itself;
+/// - `code_member`, `message_member`: the members holding the code (if the
+///   format writes it) and the message.
+///
+/// A consumer that needs only the type and module matches each row as
+/// `$format:ident in $module:ident $row:tt`.
 macro_rules! builtin_formats {
     ($callback:ident) => {
         $callback! {
-            Flat in flat: "flat",
-                members ["message", "code", "details", "status_code"],
-                exposed InDetails, code None;
-            Nested in nested: "nested",
-                members ["status", "message", "code"],
-                exposed Inline, code None;
-            Typed in typed: "typed",
-                members ["type", "message"],
-                exposed Inline, code None;
-            Described in described: "described",
-                members ["message", "description"],
-                exposed Inline, code None;
-            OAuth2 in oauth2: "oauth2",
-                members ["error", "error_description"],
-                exposed Inline, code Some(CodeRule::OAUTH2_ERROR);
-            Problem in problem: "problem",
-                members ["type", "title", "status", "detail", "code"],
-                exposed Inline, code None;
+            Flat in flat {
+                name: "flat",
+                members: ["message", "code", "details", "status_code"],
+                exposed: InDetails,
+                code_rule: None,
+                object: None,
+                code_member: Some("code"),
+                message_member: "message",
+            }
+            Nested in nested {
+                name: "nested",
+                members: ["status", "message", "code"],
+                exposed: Inline,
+                code_rule: None,
+                object: Some("error"),
+                code_member: Some("code"),
+                message_member: "message",
+            }
+            Typed in typed {
+                name: "typed",
+                members: ["type", "message"],
+                exposed: Inline,
+                code_rule: None,
+                object: None,
+                code_member: Some("type"),
+                message_member: "message",
+            }
+            Described in described {
+                name: "described",
+                members: ["message", "description"],
+                exposed: Inline,
+                code_rule: None,
+                object: None,
+                code_member: None,
+                message_member: "description",
+            }
+            OAuth2 in oauth2 {
+                name: "oauth2",
+                members: ["error", "error_description"],
+                exposed: Inline,
+                code_rule: Some(CodeRule::OAUTH2_ERROR),
+                object: None,
+                code_member: Some("error"),
+                message_member: "error_description",
+            }
+            Problem in problem {
+                name: "problem",
+                members: ["type", "title", "status", "detail", "code"],
+                exposed: Inline,
+                code_rule: None,
+                object: None,
+                code_member: Some("code"),
+                message_member: "detail",
+            }
         }
     };
 }
@@ -72,8 +117,15 @@ impl CodeRule {
 }
 
 macro_rules! define_builtin {
-    ($($format:ident in $module:ident: $name:literal,
-        members $members:tt, exposed $exposed:ident, code $code:expr;)*) => {
+    ($($format:ident in $module:ident {
+        name: $name:literal,
+        members: $members:tt,
+        exposed: $exposed:ident,
+        code_rule: $code_rule:expr,
+        object: $object:expr,
+        code_member: $code_member:expr,
+        message_member: $message_member:literal,
+    })*) => {
         /// A built-in wire format.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Builtin {
@@ -115,7 +167,35 @@ macro_rules! define_builtin {
             #[must_use]
             pub const fn code_rule(self) -> Option<CodeRule> {
                 match self {
-                    $(Builtin::$format => $code,)*
+                    $(Builtin::$format => $code_rule,)*
+                }
+            }
+
+            /// The member of the body holding its own members, or `None` when
+            /// the body itself holds them.
+            #[must_use]
+            #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
+            pub const fn object(self) -> Option<&'static str> {
+                match self {
+                    $(Builtin::$format => $object,)*
+                }
+            }
+
+            /// The member holding the code, if it writes the code.
+            #[must_use]
+            #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
+            pub const fn code_member(self) -> Option<&'static str> {
+                match self {
+                    $(Builtin::$format => $code_member,)*
+                }
+            }
+
+            /// The member holding the message.
+            #[must_use]
+            #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
+            pub const fn message_member(self) -> &'static str {
+                match self {
+                    $(Builtin::$format => $message_member,)*
                 }
             }
         }

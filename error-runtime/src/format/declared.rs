@@ -45,8 +45,7 @@ pub struct Declared;
 /// `impl Format for Declared`, one `match` over the built-in formats per
 /// method.
 macro_rules! dispatch {
-    ($($format:ident in $module:ident: $name:literal,
-        members $members:tt, exposed $exposed:ident, code $code:expr;)*) => {
+    ($($format:ident in $module:ident $row:tt)*) => {
         impl Format for Declared {
             fn content_type(&self, error: &dyn ApiError) -> &'static str {
                 match error.__settings().format {

@@ -34,8 +34,7 @@ use crate::ApiError;
 
 /// Declares each built-in format's module and re-exports its type.
 macro_rules! builtin_modules {
-    ($($format:ident in $module:ident: $name:literal,
-        members $members:tt, exposed $exposed:ident, code $code:expr;)*) => {
+    ($($format:ident in $module:ident $row:tt)*) => {
         $(
             mod $module;
             pub use self::$module::$format;
