@@ -170,6 +170,7 @@ impl ErrorEntry {
     }
 
     /// The message with `<field>` placeholders.
+    #[cfg(feature = "docs")]
     pub(crate) const fn placeholders(&self) -> &'static str {
         self.placeholders
     }

@@ -3,7 +3,7 @@
 //! [`decode`] takes a response's status, headers and body, recognises which
 //! built-in format wrote the body (from its members, and `Content-Type` for
 //! `problem`), and returns the status, code, message and exposed members.
-//! [`Catalog::find`](crate::Catalog::find) turns the code into the catalog's
+//! [`Catalog::find`] turns the code into the catalog's
 //! row, and an enum of unit variants gets `from_code` from the derive:
 //!
 //! ```

@@ -11,6 +11,7 @@
 //! | feature | adds | brings |
 //! |---|---|---|
 //! | `derive` (default) | `#[derive(ApiError)]`, re-exported as `errcat::ApiError` beside the trait | `errcat-derive` (`syn`, `quote`, `proc-macro2`) |
+//! | `docs` | the page builder [`docs::Docs`](crate::docs) and `docs::sync`, for tests and build scripts; [`docs::markdown`] is there without it | `similar` |
 //! | `axum` | [`IntoResponse`](https://docs.rs/axum/0.8/axum/response/trait.IntoResponse.html) for every derived type and `Box<dyn ApiError + Send + Sync>` (module `errcat::axum`) | `axum` 0.8, without default features |
 //!
 //! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and
@@ -301,7 +302,7 @@ pub use errcat_derive::ApiError;
 /// The `http` crate, whose `StatusCode` and `Response` errcat speaks.
 pub use http;
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+/// The README's examples, compiled and run as doctests (they use `docs`).
+#[cfg(all(doctest, feature = "docs"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

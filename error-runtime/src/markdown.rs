@@ -26,6 +26,7 @@ pub(crate) fn table(entries: &[ErrorEntry]) -> String {
 }
 
 /// `text` escaped as the text of one table cell.
+#[cfg(feature = "docs")]
 pub(crate) fn cell(text: &str) -> String {
     let measure = {
         let mut out = Out::new(&mut []);

@@ -1,65 +1,62 @@
 //! A line diff of two texts, printed in the unified format with three lines
 //! of context.
 //!
-//! The edit script is a longest common subsequence of the lines between the
-//! common prefix and suffix. That table is quadratic, so past `MAX_CELLS`
-//! the differing middle is shown as removed and added whole: still a correct
-//! diff, only a longer one.
+//! The edit script is `similar`'s Myers diff of the lines (a shortest one,
+//! so the kept lines are a longest common subsequence); the presentation is
+//! ours. Myers takes time proportional to the number of lines times the
+//! number of differing ones, so past `DEADLINE` it settles for a correct but
+//! longer script.
 
 use core::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline, group_diff_ops};
 
 /// Lines of context around each change.
 const CONTEXT: usize = 3;
 
-/// The largest LCS table built (16 MiB of `u32`).
-const MAX_CELLS: usize = 1 << 22;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Op {
-    Keep,
-    Remove,
-    Add,
-}
+/// How long the search for a shortest edit script may take.
+const DEADLINE: Duration = Duration::from_millis(500);
 
 /// The unified diff from `old` to `new`, under `--- old_label` and
 /// `+++ new_label`; empty when the texts are equal.
 pub(super) fn unified(old: &str, new: &str, old_label: &str, new_label: &str) -> String {
     let old: Vec<&str> = old.split_inclusive('\n').collect();
     let new: Vec<&str> = new.split_inclusive('\n').collect();
-    let ops = script(&old, &new);
+    let deadline = Instant::now().checked_add(DEADLINE);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline);
     let mut out = String::new();
-    if ops.iter().all(|&op| op == Op::Keep) {
+    let hunks = group_diff_ops(ops, CONTEXT);
+    if hunks.is_empty() {
         return out;
     }
     let _ = writeln!(out, "--- {old_label}\n+++ {new_label}");
-    // Position in `old` and in `new` before each op.
-    let mut positions = Vec::with_capacity(ops.len() + 1);
-    let (mut at_old, mut at_new) = (0, 0);
-    for &op in &ops {
-        positions.push((at_old, at_new));
-        at_old += usize::from(op != Op::Add);
-        at_new += usize::from(op != Op::Remove);
-    }
-    positions.push((at_old, at_new));
-    for (start, end) in hunks(&ops) {
-        let (old_start, new_start) = positions[start];
-        let (old_end, new_end) = positions[end];
+    for hunk in hunks {
+        let (Some(first), Some(last)) = (hunk.first(), hunk.last()) else {
+            continue;
+        };
+        let (old_start, new_start) = (first.old_range().start, first.new_range().start);
+        let (old_end, new_end) = (last.old_range().end, last.new_range().end);
         let _ = writeln!(
             out,
             "@@ -{} +{} @@",
             range(old_start, old_end - old_start),
             range(new_start, new_end - new_start)
         );
-        let (mut i, mut j) = (old_start, new_start);
-        for &op in &ops[start..end] {
-            let (sign, text) = match op {
-                Op::Keep => (' ', old[i]),
-                Op::Remove => ('-', old[i]),
-                Op::Add => ('+', new[j]),
-            };
-            i += usize::from(op != Op::Add);
-            j += usize::from(op != Op::Remove);
-            line(&mut out, sign, text);
+        for op in &hunk {
+            if let DiffOp::Equal { .. } = op {
+                for text in &old[op.old_range()] {
+                    line(&mut out, ' ', text);
+                }
+                continue;
+            }
+            // A replacement, a removal or an addition: removed lines first.
+            for text in &old[op.old_range()] {
+                line(&mut out, '-', text);
+            }
+            for text in &new[op.new_range()] {
+                line(&mut out, '+', text);
+            }
         }
     }
     out
@@ -91,81 +88,6 @@ fn line(out: &mut String, sign: char, text: &str) {
     out.push('\n');
     if !ended {
         out.push_str("\\ No newline at end of file\n");
-    }
-}
-
-/// The ranges of `ops` to print: each change with `CONTEXT` lines around
-/// it, overlapping ranges joined.
-fn hunks(ops: &[Op]) -> Vec<(usize, usize)> {
-    let mut hunks: Vec<(usize, usize)> = Vec::new();
-    for (at, &op) in ops.iter().enumerate() {
-        if op == Op::Keep {
-            continue;
-        }
-        let start = at.saturating_sub(CONTEXT);
-        let end = (at + 1 + CONTEXT).min(ops.len());
-        match hunks.last_mut() {
-            Some(last) if start <= last.1 => last.1 = end,
-            _ => hunks.push((start, end)),
-        }
-    }
-    hunks
-}
-
-/// The edit script from `old` to `new`, removals before additions.
-fn script(old: &[&str], new: &[&str]) -> Vec<Op> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let (old_rest, new_rest) = (&old[prefix..], &new[prefix..]);
-    let suffix = old_rest
-        .iter()
-        .rev()
-        .zip(new_rest.iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut ops = vec![Op::Keep; prefix];
-    middle(
-        &old_rest[..old_rest.len() - suffix],
-        &new_rest[..new_rest.len() - suffix],
-        &mut ops,
-    );
-    ops.resize(ops.len() + suffix, Op::Keep);
-    ops
-}
-
-/// Appends the edit script of `old` to `new` through a longest common
-/// subsequence table.
-fn middle(old: &[&str], new: &[&str], ops: &mut Vec<Op>) {
-    let (n, m) = (old.len(), new.len());
-    if n.saturating_mul(m) > MAX_CELLS {
-        ops.resize(ops.len() + n, Op::Remove);
-        ops.resize(ops.len() + m, Op::Add);
-        return;
-    }
-    // lcs[i * width + j]: the length of the LCS of old[i..] and new[j..].
-    let width = m + 1;
-    let mut lcs = vec![0_u32; (n + 1) * width];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i * width + j] = if old[i] == new[j] {
-                lcs[(i + 1) * width + j + 1] + 1
-            } else {
-                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && old[i] == new[j] {
-            ops.push(Op::Keep);
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
-            ops.push(Op::Remove);
-            i += 1;
-        } else {
-            ops.push(Op::Add);
-            j += 1;
-        }
     }
 }
 
@@ -233,15 +155,91 @@ mod tests {
         assert_eq!(diff, "--- a\n+++ b\n@@ -1,4 +1,4 @@\n-x\n a\n b\n+x\n c\n");
     }
 
+    /// `old` with the hunks of `diff` applied, checking each kept and
+    /// removed line; for texts whose lines all end in a line break and hold
+    /// no carriage return.
+    fn patch(old: &str, diff: &str) -> String {
+        let old: Vec<&str> = old.lines().collect();
+        let mut new = String::new();
+        let mut at = 0;
+        let mut lines = diff.lines();
+        assert!(lines.next().unwrap().starts_with("--- "));
+        assert!(lines.next().unwrap().starts_with("+++ "));
+        for line in lines {
+            if let Some(header) = line.strip_prefix("@@ -") {
+                let range = header.split(' ').next().unwrap();
+                let (first, count) = range.split_once(',').unwrap();
+                let (first, count): (usize, usize) =
+                    (first.parse().unwrap(), count.parse().unwrap());
+                let start = if count == 0 { first } else { first - 1 };
+                assert!(start >= at, "hunks overlap or go backwards");
+                for kept in &old[at..start] {
+                    let _ = writeln!(new, "{kept}");
+                }
+                at = start;
+                continue;
+            }
+            let (sign, text) = line.split_at(1);
+            match sign {
+                " " | "-" => {
+                    assert_eq!(old[at], text);
+                    at += 1;
+                    if sign == " " {
+                        let _ = writeln!(new, "{text}");
+                    }
+                }
+                "+" => {
+                    let _ = writeln!(new, "{text}");
+                }
+                _ => panic!("unexpected line {line:?}"),
+            }
+        }
+        for kept in &old[at..] {
+            let _ = writeln!(new, "{kept}");
+        }
+        new
+    }
+
     #[test]
-    fn huge_middle_is_replaced_whole() {
+    fn large_texts_with_few_changes_have_small_hunks() {
+        let old = lines(0..20_000);
+        let new = lines((0..20_000).map(|n| if n % 1000 == 500 { n + 100_000 } else { n }));
+        let diff = unified(&old, &new, "a", "b");
+        let headers: Vec<&str> = diff.lines().filter(|line| line.starts_with("@@")).collect();
+        assert_eq!(headers.len(), 20);
+        assert_eq!(headers[0], "@@ -498,7 +498,7 @@");
+        assert_eq!(headers[19], "@@ -19498,7 +19498,7 @@");
+        assert_eq!(patch(&old, &diff), new);
+    }
+
+    #[test]
+    fn wholly_rewritten_large_texts_still_have_a_correct_diff() {
+        // Every line moves: the search for a shortest script is cut short
+        // by the deadline (in an unoptimized build), and the diff it falls
+        // back on is longer but still turns `old` into `new`.
         let old = lines(0..3000);
         let new = lines((0..3000).map(|n| n * 7));
         let diff = unified(&old, &new, "a", "b");
         assert!(diff.starts_with("--- a\n+++ b\n@@ -1,3000 +1,3000 @@\n 0\n-1\n-2\n"));
-        assert_eq!(
-            diff.lines().filter(|line| line.starts_with('-')).count(),
-            2999 + 1
-        );
+        assert_eq!(patch(&old, &diff), new);
+        let old = lines(0..3000);
+        let new = lines(3000..6000);
+        let diff = unified(&old, &new, "a", "b");
+        assert!(diff.starts_with("--- a\n+++ b\n@@ -1,3000 +1,3000 @@\n-0\n"));
+        assert_eq!(patch(&old, &diff), new);
+    }
+
+    #[test]
+    fn small_diffs_patch_back() {
+        for (old, new) in [
+            ("a\nb\nc\n", "c\nb\na\n"),
+            ("", "x\n"),
+            ("x\n", ""),
+            ("a\nb\na\nb\n", "b\na\nb\na\n"),
+            ("1\n2\n3\n4\n5\n6\n7\n8\n", "0\n2\n3\n4\n5\n6\n7\n9\n"),
+        ] {
+            let diff = unified(old, new, "a", "b");
+            assert_eq!(patch(old, &diff), new, "{diff}");
+        }
     }
 }

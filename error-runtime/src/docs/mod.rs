@@ -2,14 +2,15 @@
 //!
 //! - [`markdown`]: the error table of one catalog, as [`Catalog::MARKDOWN`]
 //!   holds it.
-//! - [`Docs`]: a page built from one or more catalogs — a heading and intro
+//! - `Docs` (feature `docs`): a page built from one or more catalogs — a heading and intro
 //!   of your choosing, a status table, the error table with the columns you
 //!   pick, and an example body per code, written by the real serializer.
-//! - [`sync`]: a check, for a test or a build script, that a checked-in page
+//! - `sync` (feature `docs`): a check, for a test or a build script, that a checked-in page
 //!   still holds what the catalogs render; it prints a line diff when the
 //!   page is stale and rewrites it when `ERRCAT_BLESS=1` is set.
 //!
 //! ```
+//! # #[cfg(feature = "docs")] {
 //! use errcat::docs::{Docs, Section};
 //! use errcat::{ApiError, Catalog};
 //!
@@ -33,23 +34,39 @@
 //! assert!(page.starts_with("# Errors\n"));
 //! assert!(page.contains("| 404 | UserNotFound | No user {id} |  |\n"));
 //! assert!(page.contains(r#""message": "No user <id>","#));
+//! # }
 //! ```
 //!
 //! [`Catalog::MARKDOWN`]: crate::Catalog::MARKDOWN
 
+// The page builder and `sync`, behind the `docs` feature: a server needs
+// neither, and they double errcat's own compile time.
+#[cfg(feature = "docs")]
 mod builder;
+#[cfg(feature = "docs")]
 mod diff;
+#[cfg(feature = "docs")]
 mod examples;
+#[cfg(feature = "docs")]
 mod merge;
+#[cfg(feature = "docs")]
 mod placeholder;
+#[cfg(feature = "docs")]
 mod status;
+#[cfg(feature = "docs")]
 mod sync;
+#[cfg(feature = "docs")]
 mod table;
 
+#[cfg(feature = "docs")]
 pub use self::builder::{Docs, Section};
+#[cfg(feature = "docs")]
 pub use self::merge::{Conflict, Definition, DocsError};
+#[cfg(feature = "docs")]
 pub use self::status::status_description;
+#[cfg(feature = "docs")]
 pub use self::sync::{SyncError, SyncMode, sync, sync_with};
+#[cfg(feature = "docs")]
 pub use self::table::Column;
 
 use crate::ErrorEntry;
