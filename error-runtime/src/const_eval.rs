@@ -36,14 +36,16 @@ pub const fn concat_entries<const N: usize>(parts: &[&[ErrorEntry]]) -> [ErrorEn
 /// The length of the markdown table of `entries`.
 #[must_use]
 pub const fn markdown_len(entries: &[ErrorEntry]) -> usize {
-    render(entries, &mut [])
+    let mut out = Out::new(&mut []);
+    render(entries, &mut out);
+    out.len()
 }
 
 /// The markdown table of `entries`; `N` is [`markdown_len`] of them.
 #[must_use]
 pub const fn markdown_bytes<const N: usize>(entries: &[ErrorEntry]) -> [u8; N] {
     let mut table = [0; N];
-    render(entries, &mut table);
+    render(entries, &mut Out::new(&mut table));
     table
 }
 

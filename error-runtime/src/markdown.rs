@@ -4,10 +4,8 @@
 use crate::ErrorEntry;
 use crate::shared::markdown::{HEADER, Out};
 
-/// Renders the table of `entries` into `buf` and returns its full length;
-/// an empty buffer measures it.
-pub(crate) const fn render(entries: &[ErrorEntry], buf: &mut [u8]) -> usize {
-    let mut out = Out::new(buf);
+/// Writes the table of `entries`.
+pub(crate) const fn render(entries: &[ErrorEntry], out: &mut Out) {
     out.bytes(HEADER);
     let mut i = 0;
     while i < entries.len() {
@@ -15,32 +13,28 @@ pub(crate) const fn render(entries: &[ErrorEntry], buf: &mut [u8]) -> usize {
         out.row(entry.status, entry.code, entry.message, entry.description);
         i += 1;
     }
-    out.len()
 }
 
 /// The markdown table of `entries`.
 pub(crate) fn table(entries: &[ErrorEntry]) -> String {
-    let mut table = vec![0; render(entries, &mut [])];
-    render(entries, &mut table);
-    utf8(table)
+    written(|out| render(entries, out))
 }
 
 /// `text` escaped as the text of one table cell.
 #[cfg(feature = "docs")]
 pub(crate) fn cell(text: &str) -> String {
-    let measure = {
-        let mut out = Out::new(&mut []);
-        out.cell(text.as_bytes());
-        out.len()
-    };
-    let mut escaped = vec![0; measure];
-    Out::new(&mut escaped).cell(text.as_bytes());
-    utf8(escaped)
+    written(|out| out.cell(text.as_bytes()))
 }
 
-/// Text the renderer wrote. Escaping only inserts ASCII between the bytes of
-/// valid UTF-8 text, so the lossy branch is never taken.
-fn utf8(bytes: Vec<u8>) -> String {
+/// What `write` writes, as a `String`: written once to measure it and once
+/// into a buffer of that size.
+pub(crate) fn written(write: impl Fn(&mut Out)) -> String {
+    let mut measure = Out::new(&mut []);
+    write(&mut measure);
+    let mut bytes = vec![0; measure.len()];
+    write(&mut Out::new(&mut bytes));
+    // Escaping only inserts ASCII between the bytes of valid UTF-8 text, so
+    // the lossy branch is never taken.
     match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),

@@ -41,16 +41,26 @@ impl<'a> Out<'a> {
         }
     }
 
-    /// Writes one table row.
+    /// Writes one row of the catalog table.
     pub const fn row(&mut self, status: u16, code: &str, message: &str, description: &str) {
-        self.bytes(b"| ");
+        self.cell_start(true);
         self.number(status);
-        self.bytes(b" | ");
+        self.cell_start(false);
         self.cell(code.as_bytes());
-        self.bytes(b" | ");
+        self.cell_start(false);
         self.cell(message.as_bytes());
-        self.bytes(b" | ");
+        self.cell_start(false);
         self.cell(description.as_bytes());
+        self.row_end();
+    }
+
+    /// Opens a cell: `| ` for the first of a row, ` | ` for the others.
+    pub const fn cell_start(&mut self, first: bool) {
+        self.bytes(if first { b"| " } else { b" | " });
+    }
+
+    /// Closes the last cell and the row.
+    pub const fn row_end(&mut self) {
         self.bytes(b" |\n");
     }
 

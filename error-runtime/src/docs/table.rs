@@ -5,6 +5,7 @@
 use core::fmt::Write as _;
 
 use crate::ErrorEntry;
+use crate::shared::markdown::Out;
 
 /// A column of the error table rendered by [`Docs`](super::Docs).
 ///
@@ -140,18 +141,22 @@ impl Table {
     /// The table with one space around each cell and `---` under each
     /// header: the layout of [`markdown`](super::markdown).
     pub(super) fn plain(&self) -> String {
-        let mut out = String::new();
-        let headers = self.headers.iter().map(|(header, _)| header.as_str());
-        line(&mut out, headers, |_| 0);
-        let delimiters = self.headers.iter().map(|(_, align)| match align {
-            Align::Plain => "---",
-            Align::Center => ":---:",
-        });
-        line(&mut out, delimiters, |_| 0);
-        for row in &self.rows {
-            line(&mut out, row.iter().map(String::as_str), |_| 0);
-        }
-        out
+        let delimiters: Vec<&str> = self
+            .headers
+            .iter()
+            .map(|(_, align)| match align {
+                Align::Plain => "---",
+                Align::Center => ":---:",
+            })
+            .collect();
+        crate::markdown::written(|out| {
+            let headers = self.headers.iter().map(|(header, _)| header.as_str());
+            written_line(out, headers);
+            written_line(out, delimiters.iter().copied());
+            for row in &self.rows {
+                written_line(out, row.iter().map(String::as_str));
+            }
+        })
     }
 
     /// The table with every column padded to its widest cell, so that it
@@ -187,6 +192,16 @@ impl Table {
         }
         out
     }
+}
+
+/// Writes `| a | b |` and a line break, the cells as they are (escaped
+/// already), with the catalog table's separators.
+fn written_line<'c>(out: &mut Out, cells: impl Iterator<Item = &'c str>) {
+    for (column, cell) in cells.enumerate() {
+        out.cell_start(column == 0);
+        out.bytes(cell.as_bytes());
+    }
+    out.row_end();
 }
 
 /// Writes `| a | b |` and a line break, padding each cell to `pad(column)`
