@@ -1,10 +1,10 @@
-//! The errors of the Allphins API (seed 000) in the `flat` shape:
+//! The errors of the Allphins API in the `flat` format:
 //! `{"message":M,"code":C,"details":D,"status_code":S}`.
 //!
-//! One variant per row of the seed's status table, its message the row's
+//! One variant per row of the API's status table, its message the row's
 //! "Meaning". The three ways to fill `details` are all here:
 //!
-//! - a `details` template (`GroupNotFoundError`, the seed's own example);
+//! - a `details` template (`GroupNotFoundError`, the API documentation's own example);
 //! - exposed fields, which become an object (`ObjectNotFound`);
 //! - neither, and `details` is left out (every other variant).
 //!

@@ -1,17 +1,17 @@
-//! An API with an OAuth 2 authorization server (seed 003): two error types,
-//! two wire shapes.
+//! An API with an OAuth 2 authorization server: two error types,
+//! two formats.
 //!
-//! - The resource API answers in the `described` shape,
+//! - The resource API answers in the `described` format,
 //!   `{"message":"Not Found","description":"..."}`: `message` is the status's
 //!   reason phrase and `description` the error's own message. The code is not
 //!   on the wire; it names the error in the catalog.
-//! - The OAuth 2 endpoints answer in the `oauth2` shape of RFC 6749 §5.2,
+//! - The OAuth 2 endpoints answer in the `oauth2` format of RFC 6749 §5.2,
 //!   `{"error":"invalid_grant","error_description":"..."}`, with
 //!   `Cache-Control: no-store` and `Pragma: no-cache`. Characters RFC 6749
 //!   does not allow in these members are replaced (a `"` becomes `'`).
 //!
 //! Both types declare a `challenge`, so a 401 carries `WWW-Authenticate`; in
-//! the `oauth2` shape the challenge also gains the `error` and
+//! the `oauth2` format the challenge also gains the `error` and
 //! `error_description` attributes of RFC 6750 §3.
 //!
 //! Prints each type's catalog, then the whole HTTP response of each error.
@@ -28,7 +28,7 @@ use errcat::{ApiError, Catalog};
 
 use self::support::Wire;
 
-/// Errors of the resource API, one per row of the seed's "HTTP Error Codes"
+/// Errors of the resource API, one per row of the API's "HTTP Error Codes"
 /// that is an error.
 #[derive(Debug, ApiError)]
 #[api(

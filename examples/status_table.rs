@@ -1,4 +1,4 @@
-//! A status table in the style of seed 001 ("API Error Codes Guide"): the
+//! A status table in the style of a classic "API Error Codes Guide": the
 //! statuses an API's catalog uses, each with its reason phrase and what it
 //! means to the API's users.
 //!
@@ -10,7 +10,7 @@ use errcat::ApiError;
 use errcat::docs::{Docs, DocsError, Section};
 use http::StatusCode;
 
-/// The errors of an API that answers with seed 001's statuses.
+/// The errors of an API that answers with a classic guide's statuses.
 #[derive(Debug, ApiError)]
 #[api(format = "typed", rename_all = "snake_case")]
 pub enum ApiErrorCode {

@@ -1,4 +1,4 @@
-//! The errors of a ticketing API (seed 002) in the `typed` shape:
+//! The errors of a ticketing API in the `typed` format:
 //! `{"type":C,"message":M,...}`, with the exposed fields after `message`.
 //!
 //! The exceptional errors carry what the client needs as extra members
@@ -6,7 +6,7 @@
 //! carry an [`errcat::ValidationErrors`]: exposed as `errors`, it serializes
 //! as the per-field errors of the model and of its nested associations, and
 //! `message = "{errors}"` makes the message the sentence Rails builds from
-//! them. The `validation_error` body is seed 002's example, byte for byte.
+//! them. The `validation_error` body is the API documentation's example, byte for byte.
 //!
 //! Prints each error's status and code, then its body.
 //!
@@ -59,7 +59,7 @@ pub enum TicketingError {
     },
 }
 
-/// Seed 002's validation errors: four blank fields of the order, and a ticket
+/// The documented validation errors: four blank fields of the order, and a ticket
 /// without a guest.
 pub fn order_validation_errors() -> ValidationErrors {
     let mut errors = ValidationErrors::new("order");

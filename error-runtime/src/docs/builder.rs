@@ -505,7 +505,7 @@ impl Docs {
         Ok(rows)
     }
 
-    /// The status table in the style of seed 001: one row per status the
+    /// The status table in the style of a classic API guide: one row per status the
     /// catalogs use, ascending, with its reason phrase and a description
     /// ([`status_description`], or the one given with
     /// [`status_description`](Self::status_description)); columns padded,

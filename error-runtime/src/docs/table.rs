@@ -160,7 +160,7 @@ impl Table {
     }
 
     /// The table with every column padded to its widest cell, so that it
-    /// also reads as a table in plain text (the layout of seed 001).
+    /// also reads as a table in plain text (the layout of a classic API guide's status table).
     pub(super) fn padded(&self) -> String {
         let widths: Vec<usize> = (0..self.headers.len())
             .map(|column| {
