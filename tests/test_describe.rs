@@ -106,3 +106,49 @@ fn a_row_built_at_run_time_with_a_bad_code_panics_with_the_rule() {
 fn a_row_with_a_success_status_panics_with_the_rule() {
     let _ = ErrorEntry::new("Fine", StatusCode::OK, "fine", "");
 }
+
+/// A custom format whose content type is not valid header text.
+struct BadContentType;
+
+impl format::Format for BadContentType {
+    fn content_type(&self, _: &dyn ApiError) -> &'static str {
+        "application/json\r\nX-Injected: 1"
+    }
+
+    fn serialize<S: serde::Serializer>(
+        &self,
+        error: &dyn ApiError,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        format::Typed.serialize(error, serializer)
+    }
+}
+
+/// A content type with text beyond ASCII, which headers allow as obs-text.
+struct LatinContentType;
+
+impl format::Format for LatinContentType {
+    fn content_type(&self, _: &dyn ApiError) -> &'static str {
+        "application/json; charset=\"é\""
+    }
+
+    fn serialize<S: serde::Serializer>(
+        &self,
+        error: &dyn ApiError,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        format::Typed.serialize(error, serializer)
+    }
+}
+
+#[test]
+fn content_types_that_are_no_header_text_are_left_out_without_a_panic() {
+    let response = errcat::http_response_with(&PayloadTooLarge, BadContentType);
+    assert!(response.headers().get("content-type").is_none());
+    assert!(response.headers().get("x-injected").is_none());
+    let response = errcat::http_response_with(&PayloadTooLarge, LatinContentType);
+    assert_eq!(
+        response.headers()["content-type"].as_bytes(),
+        "application/json; charset=\"é\"".as_bytes()
+    );
+}

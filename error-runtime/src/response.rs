@@ -65,15 +65,14 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
         );
     }
     let mut headers = HeaderMap::new();
-    if let Ok(content_type) = HeaderValue::from_str(format.content_type(error)) {
+    if let Some(content_type) = static_value(format.content_type(error)) {
         headers.insert(CONTENT_TYPE, content_type);
     }
     error.__visit(&mut HeaderFields {
         headers: &mut headers,
     });
     if error.status() == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
-        let challenge = error.__settings().challenge.map(HeaderValue::from_str);
-        if let Some(Ok(challenge)) = challenge {
+        if let Some(challenge) = error.__settings().challenge.and_then(static_value) {
             headers.insert(WWW_AUTHENTICATE, challenge);
         }
     }
@@ -82,6 +81,20 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     *response.status_mut() = error.status();
     *response.headers_mut() = headers;
     response
+}
+
+/// `text` as a header value: without a copy when it is visible ASCII (what
+/// `HeaderValue::from_static` accepts without a panic), else copied when it
+/// is valid header text at all, else `None`.
+fn static_value(text: &'static str) -> Option<HeaderValue> {
+    let visible_ascii = text
+        .bytes()
+        .all(|byte| (b' '..=b'~').contains(&byte) || byte == b'\t');
+    if visible_ascii {
+        Some(HeaderValue::from_static(text))
+    } else {
+        HeaderValue::from_str(text).ok()
+    }
 }
 
 struct HeaderFields<'a> {
