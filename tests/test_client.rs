@@ -184,3 +184,110 @@ fn large_bodies_decode_in_one_pass() {
         "Service Unavailable"
     );
 }
+
+/// The documented bodies of real APIs, as they are.
+#[test]
+fn documented_bodies_decode() {
+    let cases: [(&str, u16, &str, Option<&str>, &str); 4] = [
+        (
+            include_str!("fixtures/seed_000_group_not_found.json"),
+            422,
+            "flat",
+            Some("group_not_found_error"),
+            "Group not found",
+        ),
+        (
+            include_str!("fixtures/seed_002_not_found.json"),
+            404,
+            "typed",
+            Some("not_found"),
+            "Resource not found: Couldn't find Order with 'id'=232323 [WHERE \"orders\".\"deleted_at\" IS NULL AND \"orders\".\"company_id\" = $1]",
+        ),
+        (
+            include_str!("fixtures/seed_002_validation_error.json"),
+            422,
+            "typed",
+            Some("validation_error"),
+            "First name Required, Last name Required, Email Required, and Guest Required",
+        ),
+        (
+            include_str!("fixtures/seed_004_email_already_exists.json"),
+            409,
+            "nested",
+            Some("EmailAlreadyExists"),
+            "This email is already in use, please try another one.",
+        ),
+    ];
+    for (body, status, format, code, message) in cases {
+        let status = StatusCode::from_u16(status).unwrap();
+        let decoded = decode(status, &HeaderMap::new(), body.as_bytes()).unwrap();
+        assert_eq!(decoded.format(), format);
+        assert_eq!(decoded.code(), code);
+        assert_eq!(decoded.message(), message);
+    }
+    let validation = decode(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &HeaderMap::new(),
+        include_bytes!("fixtures/seed_002_validation_error.json"),
+    )
+    .unwrap();
+    let errors: serde_json::Value = validation.member("errors").unwrap().unwrap();
+    assert_eq!(errors["order"][0]["field"], "first_name");
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[derive(Debug, ApiError)]
+    #[api(type_base = "https://errors.example/")]
+    enum Any {
+        #[api(status = 400, code = "any-code", message = "{text}")]
+        Text {
+            text: String,
+            #[api(expose)]
+            value: String,
+            #[api(expose)]
+            count: i64,
+        },
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn what_errcat_writes_it_reads_back(text in any::<String>(), value in any::<String>(), count in any::<i64>()) {
+            let error = Any::Text { text: text.clone(), value: value.clone(), count };
+            for response in [
+                errcat::http_response(&error),
+                errcat::http_response_with(&error, format::Nested),
+                errcat::http_response_with(&error, format::Typed),
+                errcat::http_response_with(&error, format::Flat),
+            ] {
+                let decoded = decode(response.status(), response.headers(), response.body()).unwrap();
+                prop_assert_eq!(decoded.code(), Some("any-code"));
+                prop_assert_eq!(decoded.message(), text.as_str());
+                if decoded.format() != "flat" {
+                    prop_assert_eq!(decoded.member::<String>("value").unwrap().unwrap(), value.clone());
+                    prop_assert_eq!(decoded.member::<i64>("count").unwrap().unwrap(), count);
+                }
+            }
+        }
+
+        #[test]
+        fn any_bytes_decode_or_fail_without_a_panic(body in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let _ = decode(StatusCode::BAD_REQUEST, &HeaderMap::new(), &body);
+        }
+
+        #[test]
+        fn any_json_object_decodes_or_fails_without_a_panic(members in proptest::collection::vec(("[a-z_]{1,12}", any::<String>()), 0..8)) {
+            let object: serde_json::Map<String, serde_json::Value> = members
+                .into_iter()
+                .map(|(key, value)| (key, serde_json::Value::String(value)))
+                .collect();
+            let body = serde_json::to_vec(&object).unwrap();
+            let _ = decode(StatusCode::BAD_REQUEST, &HeaderMap::new(), &body);
+        }
+    }
+}
