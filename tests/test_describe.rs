@@ -107,29 +107,12 @@ fn a_row_with_a_success_status_panics_with_the_rule() {
     let _ = ErrorEntry::new("Fine", StatusCode::OK, "fine", "");
 }
 
-/// A custom format whose content type is not valid header text.
-struct BadContentType;
+/// The `typed` format under another content type.
+struct WithContentType(&'static str);
 
-impl format::Format for BadContentType {
+impl format::Format for WithContentType {
     fn content_type(&self, _: &dyn ApiError) -> &'static str {
-        "application/json\r\nX-Injected: 1"
-    }
-
-    fn serialize<S: serde::Serializer>(
-        &self,
-        error: &dyn ApiError,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        format::Typed.serialize(error, serializer)
-    }
-}
-
-/// A content type with text beyond ASCII, which headers allow as obs-text.
-struct LatinContentType;
-
-impl format::Format for LatinContentType {
-    fn content_type(&self, _: &dyn ApiError) -> &'static str {
-        "application/json; charset=\"é\""
+        self.0
     }
 
     fn serialize<S: serde::Serializer>(
@@ -143,10 +126,13 @@ impl format::Format for LatinContentType {
 
 #[test]
 fn content_types_that_are_no_header_text_are_left_out_without_a_panic() {
-    let response = errcat::http_response_with(&PayloadTooLarge, BadContentType);
+    let injected = WithContentType("application/json\r\nX-Injected: 1");
+    let response = errcat::http_response_with(&PayloadTooLarge, injected);
     assert!(response.headers().get("content-type").is_none());
     assert!(response.headers().get("x-injected").is_none());
-    let response = errcat::http_response_with(&PayloadTooLarge, LatinContentType);
+    // Text beyond ASCII is valid header text (obs-text).
+    let latin = WithContentType("application/json; charset=\"é\"");
+    let response = errcat::http_response_with(&PayloadTooLarge, latin);
     assert_eq!(
         response.headers()["content-type"].as_bytes(),
         "application/json; charset=\"é\"".as_bytes()
