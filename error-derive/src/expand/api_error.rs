@@ -72,6 +72,11 @@ pub(super) fn describe_impl(input: &Input, catalog: &Catalog, params: &TypeParam
 
             #visit
             #settings
+
+            fn __inspect(&self) -> ::errcat::__private::Inspect<'_> {
+                use ::errcat::__private::Inspector as _;
+                (&&&::errcat::__private::Probe(self)).__errcat_inspect()
+            }
         }
     }
 }
