@@ -120,6 +120,29 @@ pub mod hygiene {
         Invalid(#[api(details)] u8),
     }
 
+    /// `Error` with sources of each kind, and a transparent one.
+    #[derive(::core::fmt::Debug, ::errcat::ApiError)]
+    #[api(status = 500, display)]
+    pub enum Sourced<E> {
+        /// An error type.
+        Io(#[api(source)] ::std::io::Error),
+        /// A boxed error.
+        Boxed {
+            /// The source.
+            #[api(source)]
+            cause: ::std::boxed::Box<
+                dyn ::core::error::Error + ::core::marker::Send + ::core::marker::Sync,
+            >,
+        },
+        /// An optional, generic error.
+        Maybe(#[api(source)] ::core::option::Option<E>),
+        /// The source of the wrapped error.
+        #[api(transparent)]
+        Wrapped(Templated),
+        /// No source.
+        Plain,
+    }
+
     /// A custom shape, named by path.
     #[derive(::core::fmt::Debug, ::errcat::ApiError)]
     #[api(format = super::Plain, status = 418)]
@@ -144,7 +167,9 @@ mod tests {
     use errcat::{ApiError, Catalog};
     use http::StatusCode;
 
-    use super::hygiene::{Custom, Generic, RateLimited, Templated, Transparent, Wire, Wrapper};
+    use super::hygiene::{
+        Custom, Generic, RateLimited, Sourced, Templated, Transparent, Wire, Wrapper,
+    };
 
     fn answer(error: &dyn ApiError) -> (StatusCode, &'static str, String) {
         (error.status(), error.code(), error.message().to_string())
@@ -190,6 +215,27 @@ mod tests {
             (StatusCode::CONFLICT, "Taken", "ada is taken".to_owned())
         );
         assert_eq!(Generic::<'_, u8>::ENTRIES.len(), 2);
+    }
+
+    #[test]
+    fn sources() {
+        use std::error::Error;
+
+        let io: Sourced<std::io::Error> = Sourced::Io(std::io::Error::other("disk"));
+        assert_eq!(io.source().unwrap().to_string(), "disk");
+        let boxed: Sourced<std::io::Error> = Sourced::Boxed {
+            cause: "boxed".into(),
+        };
+        assert_eq!(boxed.source().unwrap().to_string(), "boxed");
+        let maybe = Sourced::Maybe(Some(std::io::Error::other("maybe")));
+        assert_eq!(maybe.source().unwrap().to_string(), "maybe");
+        assert!(Sourced::<std::io::Error>::Maybe(None).source().is_none());
+        assert!(
+            Sourced::<std::io::Error>::Wrapped(Templated::Literal)
+                .source()
+                .is_none()
+        );
+        assert!(Sourced::<std::io::Error>::Plain.source().is_none());
     }
 
     #[test]

@@ -12,6 +12,13 @@ pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> 
     let errors = error.to_compile_error();
     let integrations =
         crate::expand::integrations(ty, &input.generics, input.generics.where_clause.as_ref());
+    // A bound naming no parameter is an error when it does not hold, but
+    // not under `for<'a>`: the stub asks for `Debug` without a new error.
+    let mut error_clause = input.generics.where_clause.clone();
+    error_clause
+        .get_or_insert_with(|| syn::parse_quote!(where))
+        .predicates
+        .push(syn::parse_quote!(for<'a> #ty #ty_generics: ::core::fmt::Debug));
     let display = display.then(|| {
         quote! {
             #[automatically_derived]
@@ -20,6 +27,8 @@ pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> 
                     ::core::unreachable!()
                 }
             }
+            #[automatically_derived]
+            impl #impl_generics ::core::error::Error for #ty #ty_generics #error_clause {}
         }
     });
     quote! {

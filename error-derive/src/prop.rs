@@ -7,6 +7,7 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
 use crate::shared::formats::Builtin;
 use crate::status;
+use crate::template::FieldRef;
 
 impl Input<'_> {
     /// The type's built-in format; `None` for a custom `Format` type.
@@ -91,6 +92,22 @@ impl Variant<'_> {
     /// The field named by a template placeholder.
     pub(crate) fn field(&self, name: &str) -> Option<&Field<'_>> {
         self.fields.iter().find(|field| field.name() == name)
+    }
+
+    /// The field a placeholder names, by name or position; `valid` reports
+    /// a placeholder naming none.
+    pub(crate) fn placeholder_field(&self, field: &FieldRef) -> Option<&Field<'_>> {
+        match field {
+            FieldRef::Named(name) => self.field(name),
+            FieldRef::Index(index) => self.fields.get(*index),
+        }
+    }
+
+    /// The field marked `#[api(source)]` (the first, should there be two).
+    pub(crate) fn source_field(&self) -> Option<&Field<'_>> {
+        self.fields
+            .iter()
+            .find(|field| field.attrs.source.is_some())
     }
 }
 

@@ -45,6 +45,7 @@ pub(crate) fn check(input: &Input, errors: &mut Errors) {
             check_template(variant, template, errors);
         }
         check_fields(format, variant, errors);
+        check_sources(input, variant, errors);
     }
 }
 
@@ -258,5 +259,79 @@ fn check_fields(format: Option<Builtin>, variant: &Variant, errors: &mut Errors)
             details,
             "the details value is given here",
         );
+    }
+}
+
+/// A variant has one source at most; a source is for logs and never reaches
+/// the wire (no body member, header or template); and its `source()` is that
+/// of the `Error` impl that `display` brings.
+fn check_sources(input: &Input, variant: &Variant, errors: &mut Errors) {
+    let mut first: Option<Span> = None;
+    for field in &variant.fields {
+        let attrs = &field.attrs;
+        let Some(span) = attrs.source else {
+            continue;
+        };
+        match first {
+            Some(first) => errors.repeated(
+                span,
+                "a second `source`: an error has one source",
+                first,
+                "first `source` here",
+            ),
+            None => first = Some(span),
+        }
+        let wire = [
+            (attrs.expose.as_ref().map(|expose| expose.span), "exposed"),
+            (attrs.details, "the `details` value"),
+            (
+                attrs.header.as_ref().map(syn::LitStr::span),
+                "sent as a header",
+            ),
+        ];
+        for (other, role) in wire {
+            if let Some(other) = other {
+                errors.repeated(
+                    other,
+                    format_args!("a source never reaches the wire, so it cannot be {role}; copy what the client may see into a field of its own"),
+                    span,
+                    "the field is the error's source here",
+                );
+            }
+        }
+        if input.attrs.display.is_none() {
+            errors.at(
+                span,
+                "`source` is what the type's `std::error::Error::source` returns, and errcat implements `Error` only with `display`: add `display` to the type's `#[api(...)]`, or, where thiserror implements `Error`, use its `#[source]` instead",
+            );
+        }
+    }
+    let Some(source) = variant.source_field() else {
+        return;
+    };
+    let templates = [
+        ("message", &variant.attrs.message),
+        ("details", &variant.attrs.details),
+    ];
+    for (name, template) in templates {
+        let Some(template) = template else {
+            continue;
+        };
+        let names_source = template.template.fields().any(|field| {
+            variant
+                .placeholder_field(field)
+                .is_some_and(|field| field.member == source.member)
+        });
+        if names_source {
+            errors.repeated(
+                template.literal.span(),
+                format_args!(
+                    "`{{{}}}` would write the error's source into the {name}, but a source never reaches the wire; copy what the client may see into a field of its own",
+                    source.name()
+                ),
+                source.attrs.source.unwrap_or_else(Span::call_site),
+                "the field is the error's source here",
+            );
+        }
     }
 }

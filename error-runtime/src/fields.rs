@@ -1,6 +1,7 @@
 //! How generated code uses a field's value, through helper traits whose
 //! diagnostics point at the field and say what to do.
 
+use core::error::Error;
 use core::fmt::Display;
 
 use serde_core::Serialize;
@@ -43,4 +44,65 @@ pub fn exposed<T: ExposedField>(value: &T) -> &dyn erased_serde::Serialize {
 #[must_use]
 pub fn display<T: TextField>(value: &T) -> &dyn Display {
     value
+}
+
+/// A field marked `#[api(source)]`: what `std::error::Error::source` returns.
+#[diagnostic::on_unimplemented(
+    message = "the source field's type `{Self}` does not implement `std::error::Error`",
+    label = "the error's source",
+    note = "a source is an error: implement `std::error::Error` for `{Self}` (thiserror's derive can), or box it as `Box<dyn std::error::Error + Send + Sync>`"
+)]
+pub trait SourceField {
+    /// The value as the source error.
+    fn as_source(&self) -> &(dyn Error + 'static);
+}
+
+impl<T: Error + 'static> SourceField for T {
+    fn as_source(&self) -> &(dyn Error + 'static) {
+        self
+    }
+}
+
+/// The errors boxed as `Box<dyn Error ...>`, once unboxed.
+macro_rules! dyn_sources {
+    ($(($($bound:tt)*))*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl SourceField for dyn Error $($bound)* {
+            fn as_source(&self) -> &(dyn Error + 'static) {
+                self
+            }
+        }
+
+        impl<'a> Unbox<'a> for &crate::api_error::Probe<'a, Box<dyn Error $($bound)*>> {
+            type Target = dyn Error $($bound)*;
+            fn __errcat_unbox(&self) -> &'a Self::Target {
+                &**self.0
+            }
+        }
+    )*};
+}
+
+dyn_sources!((+ 'static) (+ Send + 'static) (+ Send + Sync + 'static));
+
+/// Sees through a `Box<dyn Error ...>`, which is no `Error` itself, and
+/// leaves any other value as it is: `(&&Probe(field)).__errcat_unbox()`.
+/// A type alias of the box (`BoxError`) is seen through too.
+pub trait Unbox<'a> {
+    /// The value to take as the source.
+    type Target: ?Sized;
+    /// The value, or the error in the box.
+    fn __errcat_unbox(&self) -> &'a Self::Target;
+}
+
+impl<'a, T: ?Sized> Unbox<'a> for crate::api_error::Probe<'a, T> {
+    type Target = T;
+    fn __errcat_unbox(&self) -> &'a T {
+        self.0
+    }
+}
+
+/// `value` as a source error.
+#[must_use]
+pub fn source<T: SourceField + ?Sized>(value: &T) -> &(dyn Error + 'static) {
+    value.as_source()
 }

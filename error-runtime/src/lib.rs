@@ -13,6 +13,7 @@
 //! | `derive` (default) | `#[derive(ApiError)]`, re-exported as `errcat::ApiError` beside the trait | `errcat-derive` (`syn`, `quote`, `proc-macro2`) |
 //! | `docs` | the page builder [`docs::Docs`](crate::docs) and `docs::sync`, for tests and build scripts; [`docs::markdown`] is there without it | `similar` |
 //! | `axum` | [`IntoResponse`](https://docs.rs/axum/0.8/axum/response/trait.IntoResponse.html) for every derived type and `Box<dyn ApiError + Send + Sync>` (module `errcat::axum`) | `axum` 0.8, without default features |
+//! | `tracing` | each response [`http_response`] renders is logged, a 5xx at `ERROR` and a 4xx at `DEBUG`, with the code, the status, the value's `Debug` and, for a `std::error::Error`, its `Display` and `source()` chain (module `errcat::tracing`); `Debug` goes to the logs as it is | `tracing`, without default features |
 //!
 //! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and
 //! `erased-serde`. A feature works whatever features your own crate
@@ -74,7 +75,7 @@
 //! | `format = "problem"` | format: `flat`, `nested`, `typed`, `described`, `oauth2`, `problem` (the default) — see [`format`](mod@format) — or the path of a unit struct implementing [`format::Format`] |
 //! | `rename_all = "snake_case"` | codes derived from variant names: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's rules); without it a code is the variant name as written |
 //! | `type_base = "https://example.com/errors/"` | `problem` format: `type` is this followed by the code; without it `about:blank` |
-//! | `display` | also implement `Display`, writing the public message |
+//! | `display` | also implement `Display`, writing the public message, and `std::error::Error` (which needs `Debug`) |
 //! | `challenge = "Bearer realm=\"api\""` | `WWW-Authenticate` of 401 responses that have no header field for it |
 //!
 //! ```
@@ -216,6 +217,7 @@
 //! | `expose`, `expose = "name"` | serialize the field as a member of the body under its name (`r#` removed) or the given one (required on tuple fields); members keep declaration order |
 //! | `details` | the field's value is the `details` member |
 //! | `header = "Retry-After"` | send the field's `Display` value as this response header (and not in the body) |
+//! | `source` | with `display`: the field is what `std::error::Error::source` returns — an `Error`, a `Box<dyn Error + Send + Sync>` (or an alias of it), or an `Option` of one; refused with `expose`, `details`, `header` and in templates, since a source never reaches the wire |
 //!
 //! ```
 //! use errcat::{ApiError, Envelope};
@@ -250,6 +252,34 @@
 //! );
 //! let response = errcat::http_response(&OrderError::RateLimited { retry_after: 30 });
 //! assert_eq!(response.headers()["retry-after"], "30");
+//! ```
+//!
+//! With `display`, a type is a `std::error::Error`: its `Display` is the
+//! public message, its `source()` the `source` field (a `transparent`
+//! variant's is the wrapped error's). To keep another `Display` for logs,
+//! derive `thiserror::Error` beside `ApiError` instead, without `display`.
+//!
+//! ```
+//! use std::error::Error;
+//! use errcat::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api(display)]
+//! enum StorageError {
+//!     #[api(status = 503, message = "Storage is unavailable")]
+//!     Unavailable {
+//!         #[api(source)]
+//!         cause: std::io::Error,
+//!     },
+//!     #[api(status = 500)]
+//!     Upload(#[api(source)] Box<dyn Error + Send + Sync>),
+//! }
+//!
+//! let error = StorageError::Unavailable { cause: std::io::Error::other("connection refused") };
+//! assert_eq!(error.to_string(), "Storage is unavailable");
+//! assert_eq!(error.source().unwrap().to_string(), "connection refused");
+//! let body = errcat::http_response(&error).into_body();
+//! assert!(!String::from_utf8(body).unwrap().contains("refused"));
 //! ```
 //!
 //! Mistakes are compile errors that point at the offending tokens: an unknown

@@ -6,11 +6,11 @@ pub use erased_serde::Serialize as ErasedSerialize;
 pub use serde_core::Serialize;
 
 pub use crate::__integrate as integrate;
-pub use crate::api_error::Visitor;
+pub use crate::api_error::{Inspect, Inspector, Probe, Visitor};
 pub use crate::catalog::derived_entry as entry;
 pub use crate::const_eval::{
     assert_unique_codes, concat_entries, markdown_bytes, markdown_len, utf8,
 };
-pub use crate::fields::{display, exposed};
+pub use crate::fields::{Unbox, display, exposed, source};
 pub use crate::format::{DynFormat, FormatKind, TypeSettings};
 pub use crate::shared::formats::Builtin;

@@ -21,6 +21,9 @@ use crate::{ApiError, Describe, Envelope, ErrorEntry};
 /// This never panics: should an exposed field's `Serialize` fail, the body is
 /// written without the exposed members.
 ///
+/// With the `tracing` feature, it also logs the error: a 5xx at `ERROR`, a
+/// 4xx at `DEBUG` (see the crate's features).
+///
 /// ```
 /// use errcat::ApiError;
 ///
@@ -80,6 +83,7 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
     *response.headers_mut() = headers;
+    crate::integrations::tracing::rendered(error);
     response
 }
 

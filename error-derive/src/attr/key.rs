@@ -25,10 +25,11 @@ pub(super) enum Key {
     Transparent,
     Expose,
     Header,
+    Source,
 }
 
 impl Key {
-    pub(super) const ALL: [(&'static str, Key); 12] = [
+    pub(super) const ALL: [(&'static str, Key); 13] = [
         ("status", Key::Status),
         ("format", Key::Format),
         ("rename_all", Key::RenameAll),
@@ -41,6 +42,7 @@ impl Key {
         ("transparent", Key::Transparent),
         ("expose", Key::Expose),
         ("header", Key::Header),
+        ("source", Key::Source),
     ];
 
     pub(super) fn from_name(name: &str) -> Option<(&'static str, Key)> {
@@ -56,7 +58,7 @@ impl Key {
             }
             Key::Code | Key::Message | Key::Transparent => matches!(position, Variant | Struct),
             Key::Details => matches!(position, Variant | Struct | Field),
-            Key::Expose | Key::Header => position == Field,
+            Key::Expose | Key::Header | Key::Source => position == Field,
         }
     }
 

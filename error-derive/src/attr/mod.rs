@@ -76,6 +76,8 @@ pub(crate) struct FieldAttrs {
     pub expose: Option<Expose>,
     pub details: Option<Span>,
     pub header: Option<LitStr>,
+    /// The field is the error's `source()`.
+    pub source: Option<Span>,
     /// Every key given, for "transparent takes no other key" checks.
     pub keys: Vec<(&'static str, Span)>,
 }
@@ -260,6 +262,7 @@ impl Parser<'_> {
                 }
                 self.out.field.expose = Some(Expose { span, name });
             }
+            Key::Source => self.out.field.source = self.flag(name, meta)?,
             Key::Header => {
                 self.out.field.header = self.string(name, meta)?;
                 if let Some(header) = &self.out.field.header {

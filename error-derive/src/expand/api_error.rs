@@ -76,6 +76,11 @@ pub(super) fn describe_impl(
 
             #visit
             #settings
+
+            fn __inspect(&self) -> ::errcat::__private::Inspect<'_> {
+                use ::errcat::__private::Inspector as _;
+                (&&&::errcat::__private::Probe(self)).__errcat_inspect()
+            }
         }
     }
 }

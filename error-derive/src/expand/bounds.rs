@@ -2,7 +2,6 @@
 
 use syn::{WhereClause, WherePredicate};
 
-use super::template_field;
 use crate::ast::Input;
 use crate::generics::TypeParams;
 
@@ -26,7 +25,7 @@ pub(super) fn where_clause(input: &Input, params: &TypeParams) -> Option<WhereCl
             .into_iter()
             .flatten()
             .flat_map(|template| template.template.fields())
-            .filter_map(|reference| template_field(variant, reference));
+            .filter_map(|reference| variant.placeholder_field(reference));
         let headers = variant
             .fields
             .iter()

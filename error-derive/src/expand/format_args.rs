@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{template_field, use_of};
+use super::use_of;
 use crate::ast::{Field, Variant};
 use crate::template::{Segment, Template};
 
@@ -24,7 +24,7 @@ impl<'v> FormatArgs<'v> {
             match segment {
                 Segment::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
                 Segment::Field { field, spec } => {
-                    let Some(field) = template_field(variant, field) else {
+                    let Some(field) = variant.placeholder_field(field) else {
                         continue;
                     };
                     format.push('{');

@@ -8,6 +8,7 @@
 mod api_error;
 mod bounds;
 mod catalog;
+mod error;
 mod format_args;
 
 use proc_macro2::{Ident, TokenStream};
@@ -16,7 +17,6 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input, Variant};
 use crate::generics::TypeParams;
-use crate::template::FieldRef;
 
 use self::catalog::CatalogRows;
 
@@ -26,7 +26,11 @@ pub(crate) fn derive(input: &Input) -> TokenStream {
     let catalog_items = catalog.items(input);
     let settings = api_error::settings_static(input);
     let describe = api_error::describe_impl(input, &catalog, &params);
-    let display = input.attrs.display.map(|_| display_impl(input, &params));
+    let display = input.attrs.display.map(|display| {
+        let error = error::error_impl(input, &params, display);
+        let display = display_impl(input, &params);
+        quote!(#display #error)
+    });
     let from_code = from_code_impl(input);
     let where_clause = bounds::where_clause(input, &params);
     let integrations = integrations(input.ident, input.generics, &where_clause);
@@ -140,12 +144,4 @@ fn pattern<'f>(path: &TokenStream, fields: impl IntoIterator<Item = &'f Field<'f
     let members = seen.iter().map(|field| &field.member);
     let bindings = seen.iter().map(|field| binding(field));
     quote!(#path { #(#members: #bindings,)* .. })
-}
-
-/// The field a template placeholder names; validation made sure it exists.
-fn template_field<'v>(variant: &'v Variant, field: &FieldRef) -> Option<&'v Field<'v>> {
-    match field {
-        FieldRef::Named(name) => variant.field(name),
-        FieldRef::Index(index) => variant.fields.get(*index),
-    }
 }

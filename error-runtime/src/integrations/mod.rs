@@ -9,6 +9,15 @@
 
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "tracing")]
+pub mod tracing;
+
+/// Without the `tracing` feature, a rendered response is logged nowhere.
+#[cfg(not(feature = "tracing"))]
+pub(crate) mod tracing {
+    #[inline(always)]
+    pub(crate) fn rendered(_: &dyn crate::ApiError) {}
+}
 
 /// `integrate!(impl [generics] [Type<params>] [where clause])`: the impls
 /// every enabled integration gives a derived type.
