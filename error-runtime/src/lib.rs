@@ -13,6 +13,7 @@
 //! | `derive` (default) | `#[derive(ApiError)]`, re-exported as `errcat::ApiError` beside the trait | `errcat-derive` (`syn`, `quote`, `proc-macro2`) |
 //! | `docs` | the page builder [`docs::Docs`](crate::docs) and `docs::sync`, for tests and build scripts; [`docs::markdown`] is there without it | `similar` |
 //! | `axum` | [`IntoResponse`](https://docs.rs/axum/0.8/axum/response/trait.IntoResponse.html) for every derived type and `Box<dyn ApiError + Send + Sync>` (module `errcat::axum`) | `axum` 0.8, without default features |
+//! | `actix-web` | `Responder` and `From<_> for actix_web::Error` for every derived type and `Box<dyn ApiError + Send + Sync>`, and `configure`, which answers actix-web's own failures from the catalog (module `errcat::actix_web`) | `actix-web` 4, without default features |
 //! | `tracing` | each response [`http_response`] renders is logged, a 5xx at `ERROR` and a 4xx at `DEBUG`, with the code, the status, the value's `Debug` and, for a `std::error::Error`, its `Display` and `source()` chain (module `errcat::tracing`); `Debug` goes to the logs as it is | `tracing`, without default features |
 //!
 //! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and

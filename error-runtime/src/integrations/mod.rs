@@ -7,6 +7,8 @@
 //! Adding an integration: its file here, a `mod` line, a line in the hook
 //! and the stub for when it is off, and its feature in `Cargo.toml`.
 
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
 #[cfg(feature = "axum")]
 pub mod axum;
 #[cfg(feature = "tracing")]
@@ -26,6 +28,7 @@ pub(crate) mod tracing {
 macro_rules! __integrate {
     ($($input:tt)*) => {
         $crate::__integrate_axum! { $($input)* }
+        $crate::__integrate_actix_web! { $($input)* }
     };
 }
 
@@ -33,5 +36,12 @@ macro_rules! __integrate {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __integrate_axum {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrate_actix_web {
     ($($input:tt)*) => {};
 }
