@@ -92,6 +92,25 @@ fn users_api_service_catalog_extends_the_seed() {
     );
 }
 
+/// The README's axum excerpt is not compiled there: each of its lines must
+/// be a line of the example, which is.
+#[test]
+fn readme_axum_excerpt_is_from_users_api() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("\n## axum\n").unwrap()..];
+    let start = section.find("```rust,ignore\n").unwrap() + "```rust,ignore\n".len();
+    let excerpt = &section[start..start + section[start..].find("```").unwrap()];
+    let example: Vec<&str> = include_str!("../examples/users_api.rs")
+        .lines()
+        .map(str::trim)
+        .collect();
+    for line in excerpt.lines().map(str::trim) {
+        if !line.is_empty() && line != "// ..." {
+            assert!(example.contains(&line), "not in users_api.rs: {line}");
+        }
+    }
+}
+
 /// Seed 004's example body, as the server sends it: minified.
 fn seed_004_body() -> String {
     let pretty = include_str!("fixtures/seed_004_email_already_exists.json");
