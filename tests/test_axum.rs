@@ -203,6 +203,36 @@ async fn own_json_failure() -> impl IntoResponse {
     )
 }
 
+/// A plain-text failure of 1 MB: the layer answers without reading it.
+async fn large_plain_failure() -> impl IntoResponse {
+    (StatusCode::INTERNAL_SERVER_ERROR, "x".repeat(1024 * 1024))
+}
+
+/// A plain-text failure whose body never ends: the layer must not read it.
+async fn endless_plain_failure() -> impl IntoResponse {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [("content-type", "text/plain")],
+        axum::body::Body::new(Endless),
+    )
+}
+
+/// A body of endless `x`s, of unknown size.
+struct Endless;
+
+impl http_body::Body for Endless {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let chunk = axum::body::Bytes::from_static(&[b'x'; 1024]);
+        std::task::Poll::Ready(Some(Ok(http_body::Frame::data(chunk))))
+    }
+}
+
 fn app() -> Router {
     Router::new()
         .route("/users", post(create_user))
@@ -218,6 +248,8 @@ fn app() -> Router {
         .route("/taken", get(taken))
         .route("/plain", get(plain_failure))
         .route("/own-json", get(own_json_failure))
+        .route("/large-plain", get(large_plain_failure))
+        .route("/endless-plain", get(endless_plain_failure))
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(CatalogLayer::<ServiceError>::new())
 }
@@ -556,6 +588,20 @@ async fn unknown_route_and_wrong_method() {
             r#"{"error":{"status":400,"message":"The request is not valid.","code":"BadRequest"}}"#
         ),
     );
+}
+
+/// The layer reads a failure's text only from a body that says it holds at
+/// most 4 KiB: a larger one, or one of unknown size, is dropped unread.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn large_and_endless_failure_bodies_are_not_read() {
+    let server = Server::start(app()).await;
+    let client = client();
+    let internal =
+        r#"{"error":{"status":500,"message":"Something failed on our side.","code":"Internal"}}"#;
+    for path in ["/large-plain", "/endless-plain"] {
+        let answer = send(client.get(format!("{}{path}", server.base))).await;
+        assert_eq!(answer, Answer::json(500, internal), "{path}");
+    }
 }
 
 // ---------------------------------------------------------------------------
