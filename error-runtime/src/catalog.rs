@@ -45,6 +45,13 @@ pub trait Catalog {
     #[doc(hidden)]
     const __SETTINGS: &'static TypeSettings = &TypeSettings::DEFAULT;
 
+    /// Shows `visitor` each code's exposed members and header fields, for
+    /// the OpenAPI responses of the `utoipa` feature.
+    #[doc(hidden)]
+    fn __schema(visitor: &mut dyn crate::schema::SchemaVisitor) {
+        let _ = visitor;
+    }
+
     /// The row with `code`, if the catalog has one.
     ///
     /// ```
@@ -71,6 +78,10 @@ impl<E: Catalog> Catalog for Box<E> {
     const ENTRIES: &'static [ErrorEntry] = E::ENTRIES;
     const MARKDOWN: &'static str = E::MARKDOWN;
     const __SETTINGS: &'static TypeSettings = E::__SETTINGS;
+
+    fn __schema(visitor: &mut dyn crate::schema::SchemaVisitor) {
+        E::__schema(visitor);
+    }
 }
 
 /// One row of a [`Catalog`]: what an API user can learn about an error without
@@ -170,7 +181,7 @@ impl ErrorEntry {
     }
 
     /// The message with `<field>` placeholders.
-    #[cfg(feature = "docs")]
+    #[cfg(any(feature = "docs", feature = "utoipa"))]
     pub(crate) const fn placeholders(&self) -> &'static str {
         self.placeholders
     }

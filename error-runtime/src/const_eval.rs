@@ -154,3 +154,48 @@ const fn str_lt(a: &str, b: &str) -> bool {
 const fn str_eq(a: &str, b: &str) -> bool {
     !str_lt(a, b) && !str_lt(b, a)
 }
+
+/// Fails const evaluation, naming the code, when one of `codes` is the code
+/// of none of `entries`: an operation's error set (`errcat::responses!`)
+/// naming an error its type does not have.
+///
+/// # Panics
+///
+/// That is its job; the macro calls it in a `const` item, where the panic
+/// is a compile error.
+pub const fn assert_codes_in(entries: &[ErrorEntry], codes: &[&str], type_name: &str, set: &str) {
+    let mut i = 0;
+    while i < codes.len() {
+        let mut found = false;
+        let mut j = 0;
+        while j < entries.len() {
+            if str_eq(entries[j].code, codes[i]) {
+                found = true;
+            }
+            j += 1;
+        }
+        if !found {
+            unknown_code(codes[i], type_name, set);
+        }
+        i += 1;
+    }
+}
+
+/// Panics with a sentence naming `code`, `type_name` and `set`.
+const fn unknown_code(code: &str, type_name: &str, set: &str) -> ! {
+    let mut buf = [0u8; 512];
+    let mut out = Out::new(&mut buf);
+    out.bytes(b"errcat: `");
+    out.bytes(set.as_bytes());
+    out.bytes(b"` lists the code `");
+    out.bytes(code.as_bytes());
+    out.bytes(b"`, which no error of `");
+    out.bytes(type_name.as_bytes());
+    out.bytes(b"` has");
+    let len = out.len();
+    let (written, _) = buf.split_at(if len < 512 { len } else { 512 });
+    match core::str::from_utf8(written) {
+        Ok(message) => panic!("{}", message),
+        Err(_) => panic!("errcat: an error set lists a code its type does not have"),
+    }
+}

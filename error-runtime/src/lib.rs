@@ -15,6 +15,7 @@
 //! | `axum` | [`IntoResponse`](https://docs.rs/axum/0.8/axum/response/trait.IntoResponse.html) for every derived type and `Box<dyn ApiError + Send + Sync>` (module `errcat::axum`) | `axum` 0.8, without default features |
 //! | `actix-web` | `Responder` and `From<_> for actix_web::Error` for every derived type and `Box<dyn ApiError + Send + Sync>`, and `configure`, which answers actix-web's own failures from the catalog (module `errcat::actix_web`) | `actix-web` 4, without default features |
 //! | `tracing` | each response [`http_response`] renders is logged, a 5xx at `ERROR` and a 4xx at `DEBUG`, with the code, the status, the value's `Debug` and, for a `std::error::Error`, its `Display` and `source()` chain (module `errcat::tracing`); `Debug` goes to the logs as it is | `tracing`, without default features |
+//! | `utoipa` | [`utoipa::IntoResponses`](https://docs.rs/utoipa/5/utoipa/trait.IntoResponses.html) for every derived type: one response per status, a `oneOf` of its codes that client generators turn into a typed union, an example per code and the headers it sends (module `errcat::utoipa`); [`responses!`] for the errors of one operation | `utoipa` 5, with its `macros` feature only |
 //!
 //! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and
 //! `erased-serde`. A feature works whatever features your own crate
@@ -307,9 +308,13 @@ mod fields;
 pub mod format;
 mod integrations;
 mod markdown;
+mod operation;
+#[cfg(any(feature = "docs", feature = "utoipa"))]
+mod placeholder;
 mod reason;
 mod rejection;
 mod response;
+mod schema;
 mod validation;
 
 #[doc(hidden)]

@@ -9,8 +9,9 @@ pub use crate::__integrate as integrate;
 pub use crate::api_error::{Inspect, Inspector, Probe, Visitor};
 pub use crate::catalog::derived_entry as entry;
 pub use crate::const_eval::{
-    assert_unique_codes, concat_entries, markdown_bytes, markdown_len, utf8,
+    assert_codes_in, assert_unique_codes, concat_entries, markdown_bytes, markdown_len, utf8,
 };
 pub use crate::fields::{Unbox, display, exposed, source};
 pub use crate::format::{DynFormat, FormatKind, TypeSettings};
+pub use crate::schema::{SchemaFn, SchemaOf, SchemaProbe, SchemaVisitor};
 pub use crate::shared::formats::Builtin;

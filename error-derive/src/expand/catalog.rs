@@ -102,6 +102,7 @@ impl<'a> CatalogRows<'a> {
                 const __SETTINGS: &'static ::errcat::__private::TypeSettings = &__SETTINGS;
             )
         });
+        let schema = super::schema::schema_fn(input, self);
         // A const first, so that const evaluation reads rows from consts
         // only: reading statics there crashes clippy's const lints.
         quote! {
@@ -113,6 +114,7 @@ impl<'a> CatalogRows<'a> {
                 const ENTRIES: &'static [::errcat::ErrorEntry] = #entries;
                 const MARKDOWN: &'static str = #table;
                 #settings
+                #schema
             }
         }
     }

@@ -10,6 +10,7 @@ mod bounds;
 mod catalog;
 mod error;
 mod format_args;
+mod schema;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};

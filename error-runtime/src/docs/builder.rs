@@ -6,10 +6,10 @@ use http::StatusCode;
 
 use super::examples::{self, pretty_json};
 use super::merge::{DocsError, Merged, Row, merge};
-use super::placeholder::Placeholder;
 use super::status::{fallback, status_description};
 use super::table::{Align, Column, Table, escape};
 use crate::format::Format;
+use crate::placeholder::Placeholder;
 use crate::{ApiError, Catalog, Envelope, ErrorEntry};
 
 /// A documentation page built from one or more catalogs.

@@ -50,7 +50,6 @@ mod examples;
 #[cfg(feature = "docs")]
 mod merge;
 #[cfg(feature = "docs")]
-mod placeholder;
 #[cfg(feature = "docs")]
 mod status;
 #[cfg(feature = "docs")]

@@ -13,6 +13,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "tracing")]
 pub mod tracing;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 /// Without the `tracing` feature, a rendered response is logged nowhere.
 #[cfg(not(feature = "tracing"))]
@@ -29,6 +31,7 @@ macro_rules! __integrate {
     ($($input:tt)*) => {
         $crate::__integrate_axum! { $($input)* }
         $crate::__integrate_actix_web! { $($input)* }
+        $crate::__integrate_utoipa! { $($input)* }
     };
 }
 
@@ -43,5 +46,19 @@ macro_rules! __integrate_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __integrate_actix_web {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrate_utoipa {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __responses_utoipa {
     ($($input:tt)*) => {};
 }

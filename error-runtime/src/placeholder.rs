@@ -13,13 +13,13 @@ use crate::{Describe, ErrorEntry};
 /// Without a value there is nothing to expose, so a body written from it has
 /// the format's own members (code, status, message, …) and none of the exposed
 /// members, details or headers of the error.
-pub(super) struct Placeholder {
+pub(crate) struct Placeholder {
     entry: &'static ErrorEntry,
     settings: &'static TypeSettings,
 }
 
 impl Placeholder {
-    pub(super) fn new(entry: &'static ErrorEntry, settings: &'static TypeSettings) -> Self {
+    pub(crate) fn new(entry: &'static ErrorEntry, settings: &'static TypeSettings) -> Self {
         Placeholder { entry, settings }
     }
 }
