@@ -1,6 +1,7 @@
-//! The users API of seed 004, served by axum: its error catalog in the
-//! `nested` shape, `{"error":{"status":409,"message":"...","code":"EmailAlreadyExists"}}`,
-//! for the handlers' errors and for every failure axum makes on its own.
+//! A users API served by axum: its error catalog in the `nested` format,
+//! `{"error":{"status":409,"message":"...","code":"EmailAlreadyExists"}}`,
+//! for the handlers' errors and for every failure axum makes on its own. The
+//! catalog lives in `support/users.rs`, which the actix-web twin serves too.
 //!
 //! ```sh
 //! cargo run --example users_api          # port 3000
@@ -27,6 +28,9 @@
 //!      -d '{"username":"ada2","email":"ada@example.com"}'
 //! ```
 
+#[path = "support/users.rs"]
+mod users;
+
 use std::fmt::Write as _;
 use std::net::Ipv4Addr;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -36,131 +40,10 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use errcat::axum::{CatalogLayer, Json, Path, Query};
-use errcat::{ApiError, Catalog, FromRejection, Rejection, RejectionKind};
+use errcat::{ApiError, Catalog};
 use serde::{Deserialize, Serialize};
 
-/// Errors of the users API.
-#[derive(Debug, ApiError)]
-#[api(format = "nested")]
-pub enum UsersError {
-    /// Something failed on our side; retrying later may help.
-    #[api(
-        status = 500,
-        code = "InternalError",
-        message = "The server encountered an internal error."
-    )]
-    Internal,
-    #[api(
-        status = 400,
-        code = "InvalidRequestDomain",
-        message = "Request is invalid"
-    )]
-    InvalidRequestDomain,
-    /// The api token names a group that was deleted.
-    #[api(
-        status = 403,
-        code = "GroupNotFound",
-        message = "The group of the given api token does not exist."
-    )]
-    GroupNotFound,
-    #[api(
-        status = 403,
-        code = "ApiIsDisabled",
-        message = "Api usage for this group is disabled."
-    )]
-    ApiIsDisabled,
-    #[api(
-        status = 400,
-        code = "InvalidApiToken",
-        message = "Api token is invalid."
-    )]
-    InvalidApiToken,
-    #[api(
-        status = 401,
-        code = "UnauthorizedRequest",
-        message = "The request is unauthorized, an api token is required."
-    )]
-    UnauthorizedRequest,
-    #[api(
-        status = 400,
-        code = "InvalidInput",
-        message = "One of the request inputs is invalid."
-    )]
-    InvalidInput,
-    #[api(
-        status = 500,
-        code = "FailedToCreateUser",
-        message = "An error occurred, failed to create user."
-    )]
-    FailedToCreateUser,
-    #[api(
-        status = 500,
-        code = "failedToCreateSession",
-        message = "An error occurred, failed to create user session. User may not be logged in."
-    )]
-    FailedToCreateSession,
-    #[api(
-        status = 409,
-        code = "UsernameAlreadyExists",
-        message = "This username is already in use, please try another one."
-    )]
-    UsernameAlreadyExists,
-    /// Each email belongs to one account.
-    #[api(
-        status = 409,
-        code = "EmailAlreadyExists",
-        message = "This email is already in use, please try another one."
-    )]
-    EmailAlreadyExists,
-    #[api(
-        status = 400,
-        code = "InvalidEmailDomain",
-        message = "This email domain is not in allowed domains for this group."
-    )]
-    InvalidEmailDomain,
-    #[api(
-        status = 400,
-        code = "InvalidUsername",
-        message = "Given username is invalid."
-    )]
-    InvalidUsername,
-    #[api(
-        status = 400,
-        code = "NotGroupMember",
-        message = "User is not a member of the api token group."
-    )]
-    NotGroupMember,
-    #[api(
-        status = 400,
-        code = "SSOTokenFailedToParse",
-        message = "The sso token in request could not be parsed."
-    )]
-    SsoTokenFailedToParse,
-    #[api(
-        status = 400,
-        code = "InvalidSSOTokenPayload",
-        message = "One of the required fields in payload is invalid"
-    )]
-    InvalidSsoTokenPayload,
-    #[api(
-        status = 400,
-        code = "MissingRequiredQueryParameter",
-        message = "A required query parameter was not specified for this request."
-    )]
-    MissingRequiredQueryParameter,
-    #[api(
-        status = 400,
-        code = "OutOfRangeUsername",
-        message = "Given username is out of range."
-    )]
-    OutOfRangeUsername,
-    #[api(
-        status = 400,
-        code = "OutOfRangeSuggestedUsername",
-        message = "Given suggested username is out of range."
-    )]
-    OutOfRangeSuggestedUsername,
-}
+pub use self::users::{ServiceError, UsersError};
 
 /// What `main` prints: the catalog table, a blank line, then one line per
 /// sample error.
@@ -185,71 +68,6 @@ pub fn output() -> String {
 
 // ---------------------------------------------------------------------------
 // The server.
-
-/// Everything the server answers with: the seed's catalog, and the errors
-/// of HTTP itself, which the seed does not list.
-#[derive(Debug, ApiError)]
-#[api(format = "nested")]
-pub enum ServiceError {
-    /// An error of the seed's catalog.
-    #[api(transparent)]
-    Users(UsersError),
-    /// No user has this id.
-    #[api(
-        status = 404,
-        code = "UserNotFound",
-        message = "There is no user with the id {id}."
-    )]
-    UserNotFound { id: u64 },
-    /// No route has this path.
-    #[api(
-        status = 404,
-        code = "RouteNotFound",
-        message = "There is nothing at this address."
-    )]
-    RouteNotFound,
-    /// The path has routes, for other methods (see `Allow`).
-    #[api(
-        status = 405,
-        code = "MethodNotAllowed",
-        message = "This method is not allowed at this address."
-    )]
-    MethodNotAllowed,
-    #[api(
-        status = 413,
-        code = "PayloadTooLarge",
-        message = "The request body is larger than 16 KiB."
-    )]
-    PayloadTooLarge,
-    #[api(
-        status = 415,
-        code = "UnsupportedMediaType",
-        message = "The request body must be JSON, with Content-Type: application/json."
-    )]
-    UnsupportedMediaType,
-}
-
-impl From<UsersError> for ServiceError {
-    fn from(error: UsersError) -> Self {
-        ServiceError::Users(error)
-    }
-}
-
-/// The catalog error of each failure axum makes on its own, chosen once for
-/// the whole router. The framework's text stays private.
-impl FromRejection for ServiceError {
-    fn from_rejection(rejection: &Rejection) -> Self {
-        match rejection.kind() {
-            RejectionKind::InvalidQuery => UsersError::MissingRequiredQueryParameter.into(),
-            RejectionKind::UnsupportedMediaType => ServiceError::UnsupportedMediaType,
-            RejectionKind::PayloadTooLarge => ServiceError::PayloadTooLarge,
-            RejectionKind::NotFound => ServiceError::RouteNotFound,
-            RejectionKind::MethodNotAllowed => ServiceError::MethodNotAllowed,
-            _ if rejection.status().is_server_error() => UsersError::Internal.into(),
-            _ => UsersError::InvalidInput.into(),
-        }
-    }
-}
 
 /// The largest request body the server reads.
 pub const BODY_LIMIT: usize = 16 * 1024;

@@ -1,4 +1,4 @@
-//! The users API (seed 004's error catalog, `nested` shape) served by
+//! The users API (its error catalog in the `nested` format) served by
 //! actix-web: handlers return the catalog's errors, and every failure
 //! actix-web produces on its own (bad JSON, a wrong content type, a body over
 //! the limit, an unknown path, a wrong method) is answered in the same
@@ -30,9 +30,12 @@ use actix_web::dev::Server;
 use actix_web::http::header::{AUTHORIZATION, ContentType};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use errcat::Catalog;
-use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 
-pub use self::users::{NewUser, ServiceError, Store, User, UsersError};
+use serde::{Deserialize, Serialize};
+
+pub use self::users::{ServiceError, UsersError};
 
 async fn create_user(
     request: HttpRequest,
@@ -49,9 +52,10 @@ async fn show_user(
     store: web::Data<Store>,
     id: web::Path<u64>,
 ) -> Result<web::Json<User>, ServiceError> {
-    match store.get(id.into_inner())? {
+    let id = id.into_inner();
+    match store.get(id)? {
         Some(user) => Ok(web::Json(user)),
-        None => Err(ServiceError::NotFound),
+        None => Err(ServiceError::UserNotFound { id }),
     }
 }
 
@@ -124,4 +128,112 @@ async fn main() -> io::Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port))?;
     println!("listening on http://{}", listener.local_addr()?);
     serve(listener)?.await
+}
+
+/// The api tokens the store knows: the first is active, the second belongs
+/// to a group whose api usage is disabled.
+pub const TOKENS: [&str; 2] = ["demo-token", "disabled-token"];
+
+/// The email domains of the api token's group.
+pub const ALLOWED_DOMAINS: [&str; 1] = ["example.com"];
+
+/// The body of `POST /users`.
+#[derive(Debug, Deserialize)]
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+}
+
+/// A user, as the API shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct User {
+    pub id: u64,
+    pub username: String,
+    pub email: String,
+}
+
+/// The users, in memory.
+#[derive(Debug, Default)]
+pub struct Store {
+    users: Mutex<BTreeMap<u64, User>>,
+}
+
+impl Store {
+    /// Checks the `Authorization` header: `Bearer` and a known, enabled token.
+    pub fn authorize(authorization: Option<&[u8]>) -> Result<(), UsersError> {
+        let Some(authorization) = authorization else {
+            return Err(UsersError::UnauthorizedRequest);
+        };
+        match authorization.strip_prefix(b"Bearer ") {
+            Some(token) if token == TOKENS[0].as_bytes() => Ok(()),
+            Some(token) if token == TOKENS[1].as_bytes() => Err(UsersError::ApiIsDisabled),
+            _ => Err(UsersError::InvalidApiToken),
+        }
+    }
+
+    /// Creates a user, or says which rule `new` breaks.
+    pub fn create(&self, new: NewUser) -> Result<User, UsersError> {
+        check_username(&new.username, UsersError::OutOfRangeUsername)?;
+        let Some((local, domain)) = new.email.split_once('@') else {
+            return Err(UsersError::InvalidInput);
+        };
+        if local.is_empty() {
+            return Err(UsersError::InvalidInput);
+        }
+        if !ALLOWED_DOMAINS.contains(&domain) {
+            return Err(UsersError::InvalidEmailDomain);
+        }
+        let mut users = self
+            .users
+            .lock()
+            .map_err(|_| UsersError::FailedToCreateUser)?;
+        if users.values().any(|user| user.username == new.username) {
+            return Err(UsersError::UsernameAlreadyExists);
+        }
+        if users.values().any(|user| user.email == new.email) {
+            return Err(UsersError::EmailAlreadyExists);
+        }
+        let id = users.keys().next_back().map_or(1, |last| last + 1);
+        let user = User {
+            id,
+            username: new.username,
+            email: new.email,
+        };
+        users.insert(id, user.clone());
+        Ok(user)
+    }
+
+    /// The user `id`, if there is one.
+    pub fn get(&self, id: u64) -> Result<Option<User>, UsersError> {
+        let users = self.users.lock().map_err(|_| UsersError::Internal)?;
+        Ok(users.get(&id).cloned())
+    }
+
+    /// Free usernames built from `username`.
+    pub fn suggestions(&self, username: Option<&str>) -> Result<Vec<String>, UsersError> {
+        let username = username.ok_or(UsersError::MissingRequiredQueryParameter)?;
+        check_username(username, UsersError::OutOfRangeSuggestedUsername)?;
+        let users = self.users.lock().map_err(|_| UsersError::Internal)?;
+        let taken = |name: &str| users.values().any(|user| user.username == name);
+        Ok(["", "1", "_", ".dev"]
+            .into_iter()
+            .map(|suffix| format!("{username}{suffix}"))
+            .filter(|name| name.len() <= 32 && !taken(name))
+            .take(3)
+            .collect())
+    }
+}
+
+/// 3 to 32 ASCII letters, digits, `_` or `.`.
+fn check_username(username: &str, out_of_range: UsersError) -> Result<(), UsersError> {
+    if !(3..=32).contains(&username.len()) {
+        return Err(out_of_range);
+    }
+    if !username
+        .bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'.')
+    {
+        return Err(UsersError::InvalidUsername);
+    }
+    Ok(())
 }

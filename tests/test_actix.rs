@@ -854,7 +854,11 @@ async fn example_serves_the_catalog() {
         response.bytes().await.unwrap(),
         r#"{"id":1,"username":"ada","email":"ada@example.com"}"#
     );
-    assert_answers(server.get("/users/2").await, &UsersServiceError::NotFound).await;
+    assert_answers(
+        server.get("/users/2").await,
+        &UsersServiceError::UserNotFound { id: 2 },
+    )
+    .await;
     assert_answers(server.get("/users/ada").await, &UsersError::InvalidInput).await;
     assert_answers(
         server.get("/users/suggestions").await,
@@ -874,10 +878,14 @@ async fn example_serves_the_catalog() {
         r#"["ada1","ada_","ada.dev"]"#
     );
 
-    let body = assert_answers(server.get("/nowhere").await, &UsersServiceError::NotFound).await;
+    let body = assert_answers(
+        server.get("/nowhere").await,
+        &UsersServiceError::RouteNotFound,
+    )
+    .await;
     assert_eq!(
         body,
-        br#"{"error":{"status":404,"message":"The requested resource does not exist.","code":"NotFound"}}"#
+        br#"{"error":{"status":404,"message":"There is nothing at this address.","code":"RouteNotFound"}}"#
     );
     let response = server
         .client
@@ -915,7 +923,7 @@ async fn example_serves_the_catalog() {
     );
     let table = response.text().await.unwrap();
     assert!(table.contains(
-        "| 405 | MethodNotAllowed | The request method is not supported by this resource. |"
+        "| 405 | MethodNotAllowed | This method is not allowed at this address. |"
     ));
 
     server.stop().await;
@@ -933,7 +941,7 @@ async fn concurrent_requests() {
                     match (task + request) % 4 {
                         0 => {
                             let response = server.get("/nowhere").await;
-                            assert_answers(response, &UsersServiceError::NotFound).await;
+                            assert_answers(response, &UsersServiceError::RouteNotFound).await;
                         }
                         1 => {
                             let response = server

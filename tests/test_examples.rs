@@ -93,15 +93,20 @@ fn users_api_service_catalog_extends_the_seed() {
 }
 
 /// The README's axum excerpt is not compiled there: each of its lines must
-/// be a line of the example, which is.
+/// be a line of the example or of its catalog, which are.
 #[test]
 fn readme_axum_excerpt_is_from_users_api() {
     let readme = include_str!("../README.md");
     let section = &readme[readme.find("\n## axum\n").unwrap()..];
     let start = section.find("```rust,ignore\n").unwrap() + "```rust,ignore\n".len();
     let excerpt = &section[start..start + section[start..].find("```").unwrap()];
-    let example: Vec<&str> = include_str!("../examples/users_api.rs")
-        .lines()
+    let sources = [
+        include_str!("../examples/users_api.rs"),
+        include_str!("../examples/support/users.rs"),
+    ];
+    let example: Vec<&str> = sources
+        .iter()
+        .flat_map(|source| source.lines())
         .map(str::trim)
         .collect();
     for line in excerpt.lines().map(str::trim) {

@@ -1,16 +1,9 @@
-//! The users API of seed 004, apart from any web framework: its error
-//! catalog, the errors a server adds for requests it cannot route, and the
-//! in-memory store behind the handlers. The actix-web example serves it.
-//!
-//! `UsersError` is the catalog of `examples/users_api.rs`, error for error;
-//! `tests/test_actix.rs` checks it against `docs/errors.md`, that example's
-//! page.
-
-use std::collections::BTreeMap;
-use std::sync::Mutex;
+//! The error catalog of a users API, apart from any web framework: its
+//! nineteen errors in the `nested` format, the errors a server adds for
+//! requests it cannot route, and the catalog error of each framework
+//! failure. Both `users_api` (axum) and `users_api_actix` serve it.
 
 use errcat::{ApiError, FromRejection, Rejection, RejectionKind};
-use serde::{Deserialize, Serialize};
 
 /// Errors of the users API.
 #[derive(Debug, ApiError)]
@@ -135,41 +128,47 @@ pub enum UsersError {
     OutOfRangeSuggestedUsername,
 }
 
-/// What the server answers: the users API's errors, and those of requests
-/// that reach no handler.
+/// Everything the server answers with: the users API's catalog, and the
+/// errors of HTTP itself, which that catalog does not list.
 #[derive(Debug, ApiError)]
 #[api(format = "nested")]
 pub enum ServiceError {
+    /// An error of the users API's catalog.
     #[api(transparent)]
     Users(UsersError),
-    /// No route matches the path.
+    /// No user has this id.
     #[api(
         status = 404,
-        code = "NotFound",
-        message = "The requested resource does not exist."
+        code = "UserNotFound",
+        message = "There is no user with the id {id}."
     )]
-    NotFound,
-    /// The path exists, but not with this method.
+    UserNotFound { id: u64 },
+    /// No route has this path.
+    #[api(
+        status = 404,
+        code = "RouteNotFound",
+        message = "There is nothing at this address."
+    )]
+    RouteNotFound,
+    /// The path has routes, for other methods (see `Allow`).
     #[api(
         status = 405,
         code = "MethodNotAllowed",
-        message = "The request method is not supported by this resource."
+        message = "This method is not allowed at this address."
     )]
     MethodNotAllowed,
-    /// The body must be `application/json` (or a form, where the route says so).
-    #[api(
-        status = 415,
-        code = "UnsupportedMediaType",
-        message = "The request content type is not supported."
-    )]
-    UnsupportedMediaType,
-    /// Bodies are limited to 2 MiB.
     #[api(
         status = 413,
         code = "PayloadTooLarge",
-        message = "The request body is too large."
+        message = "The request body is larger than 16 KiB."
     )]
     PayloadTooLarge,
+    #[api(
+        status = 415,
+        code = "UnsupportedMediaType",
+        message = "The request body must be JSON, with Content-Type: application/json."
+    )]
+    UnsupportedMediaType,
 }
 
 impl From<UsersError> for ServiceError {
@@ -178,125 +177,18 @@ impl From<UsersError> for ServiceError {
     }
 }
 
-/// The catalog error of each failure the framework produces: the framework's
-/// own text never reaches the client.
+/// The catalog error of each failure axum makes on its own, chosen once for
+/// the whole router. The framework's text stays private.
 impl FromRejection for ServiceError {
     fn from_rejection(rejection: &Rejection) -> Self {
         match rejection.kind() {
-            RejectionKind::NotFound => ServiceError::NotFound,
-            RejectionKind::MethodNotAllowed => ServiceError::MethodNotAllowed,
+            RejectionKind::InvalidQuery => UsersError::MissingRequiredQueryParameter.into(),
             RejectionKind::UnsupportedMediaType => ServiceError::UnsupportedMediaType,
             RejectionKind::PayloadTooLarge => ServiceError::PayloadTooLarge,
+            RejectionKind::NotFound => ServiceError::RouteNotFound,
+            RejectionKind::MethodNotAllowed => ServiceError::MethodNotAllowed,
             _ if rejection.status().is_server_error() => UsersError::Internal.into(),
             _ => UsersError::InvalidInput.into(),
         }
     }
-}
-
-/// The api tokens the store knows: the first is active, the second belongs
-/// to a group whose api usage is disabled.
-pub const TOKENS: [&str; 2] = ["demo-token", "disabled-token"];
-
-/// The email domains of the api token's group.
-pub const ALLOWED_DOMAINS: [&str; 1] = ["example.com"];
-
-/// The body of `POST /users`.
-#[derive(Debug, Deserialize)]
-pub struct NewUser {
-    pub username: String,
-    pub email: String,
-}
-
-/// A user, as the API shows it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct User {
-    pub id: u64,
-    pub username: String,
-    pub email: String,
-}
-
-/// The users, in memory.
-#[derive(Debug, Default)]
-pub struct Store {
-    users: Mutex<BTreeMap<u64, User>>,
-}
-
-impl Store {
-    /// Checks the `Authorization` header: `Bearer` and a known, enabled token.
-    pub fn authorize(authorization: Option<&[u8]>) -> Result<(), UsersError> {
-        let Some(authorization) = authorization else {
-            return Err(UsersError::UnauthorizedRequest);
-        };
-        match authorization.strip_prefix(b"Bearer ") {
-            Some(token) if token == TOKENS[0].as_bytes() => Ok(()),
-            Some(token) if token == TOKENS[1].as_bytes() => Err(UsersError::ApiIsDisabled),
-            _ => Err(UsersError::InvalidApiToken),
-        }
-    }
-
-    /// Creates a user, or says which rule `new` breaks.
-    pub fn create(&self, new: NewUser) -> Result<User, UsersError> {
-        check_username(&new.username, UsersError::OutOfRangeUsername)?;
-        let Some((local, domain)) = new.email.split_once('@') else {
-            return Err(UsersError::InvalidInput);
-        };
-        if local.is_empty() {
-            return Err(UsersError::InvalidInput);
-        }
-        if !ALLOWED_DOMAINS.contains(&domain) {
-            return Err(UsersError::InvalidEmailDomain);
-        }
-        let mut users = self
-            .users
-            .lock()
-            .map_err(|_| UsersError::FailedToCreateUser)?;
-        if users.values().any(|user| user.username == new.username) {
-            return Err(UsersError::UsernameAlreadyExists);
-        }
-        if users.values().any(|user| user.email == new.email) {
-            return Err(UsersError::EmailAlreadyExists);
-        }
-        let id = users.keys().next_back().map_or(1, |last| last + 1);
-        let user = User {
-            id,
-            username: new.username,
-            email: new.email,
-        };
-        users.insert(id, user.clone());
-        Ok(user)
-    }
-
-    /// The user `id`, if there is one.
-    pub fn get(&self, id: u64) -> Result<Option<User>, UsersError> {
-        let users = self.users.lock().map_err(|_| UsersError::Internal)?;
-        Ok(users.get(&id).cloned())
-    }
-
-    /// Free usernames built from `username`.
-    pub fn suggestions(&self, username: Option<&str>) -> Result<Vec<String>, UsersError> {
-        let username = username.ok_or(UsersError::MissingRequiredQueryParameter)?;
-        check_username(username, UsersError::OutOfRangeSuggestedUsername)?;
-        let users = self.users.lock().map_err(|_| UsersError::Internal)?;
-        let taken = |name: &str| users.values().any(|user| user.username == name);
-        Ok(["", "1", "_", ".dev"]
-            .into_iter()
-            .map(|suffix| format!("{username}{suffix}"))
-            .filter(|name| name.len() <= 32 && !taken(name))
-            .take(3)
-            .collect())
-    }
-}
-
-/// 3 to 32 ASCII letters, digits, `_` or `.`.
-fn check_username(username: &str, out_of_range: UsersError) -> Result<(), UsersError> {
-    if !(3..=32).contains(&username.len()) {
-        return Err(out_of_range);
-    }
-    if !username
-        .bytes()
-        .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'.')
-    {
-        return Err(UsersError::InvalidUsername);
-    }
-    Ok(())
 }
