@@ -922,9 +922,9 @@ async fn example_serves_the_catalog() {
         "text/markdown; charset=utf-8"
     );
     let table = response.text().await.unwrap();
-    assert!(table.contains(
-        "| 405 | MethodNotAllowed | This method is not allowed at this address. |"
-    ));
+    assert!(
+        table.contains("| 405 | MethodNotAllowed | This method is not allowed at this address. |")
+    );
 
     server.stop().await;
 }
