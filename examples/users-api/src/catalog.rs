@@ -1,7 +1,6 @@
-//! The error catalog of a users API, apart from any web framework: its
-//! nineteen errors in the `nested` format, the errors a server adds for
-//! requests it cannot route, and the catalog error of each framework
-//! failure. Both `users_api` (axum) and `users_api_actix` serve it.
+//! The error catalog: the users API's nineteen errors in the `nested`
+//! format, the errors a server adds for requests it cannot route, and the
+//! catalog error of each failure a framework produces on its own.
 
 use errcat::{ApiError, FromRejection, Rejection, RejectionKind};
 
@@ -129,20 +128,21 @@ pub enum UsersError {
 }
 
 /// Everything the server answers with: the users API's catalog, and the
-/// errors of HTTP itself, which that catalog does not list.
+/// errors of HTTP itself, which that catalog does not list. A 401 carries
+/// the `Bearer` challenge.
 #[derive(Debug, ApiError)]
-#[api(format = "nested")]
+#[api(format = "nested", challenge = "Bearer realm=\"users\"")]
 pub enum ServiceError {
     /// An error of the users API's catalog.
     #[api(transparent)]
     Users(UsersError),
-    /// No user has this id.
+    /// No user has this username.
     #[api(
         status = 404,
         code = "UserNotFound",
-        message = "There is no user with the id {id}."
+        message = "There is no user named {username}."
     )]
-    UserNotFound { id: u64 },
+    UserNotFound { username: String },
     /// No route has this path.
     #[api(
         status = 404,
@@ -150,25 +150,20 @@ pub enum ServiceError {
         message = "There is nothing at this address."
     )]
     RouteNotFound,
-    /// The path has routes, for other methods (see `Allow`).
+    /// The path has routes, for other methods.
     #[api(
         status = 405,
         code = "MethodNotAllowed",
         message = "This method is not allowed at this address."
     )]
     MethodNotAllowed,
+    /// Request bodies are limited to 16 KiB.
     #[api(
         status = 413,
         code = "PayloadTooLarge",
         message = "The request body is larger than 16 KiB."
     )]
     PayloadTooLarge,
-    #[api(
-        status = 415,
-        code = "UnsupportedMediaType",
-        message = "The request body must be JSON, with Content-Type: application/json."
-    )]
-    UnsupportedMediaType,
 }
 
 impl From<UsersError> for ServiceError {
@@ -177,13 +172,14 @@ impl From<UsersError> for ServiceError {
     }
 }
 
-/// The catalog error of each failure axum makes on its own, chosen once for
-/// the whole router. The framework's text stays private.
+/// The catalog error of each failure a framework makes on its own, chosen
+/// once for the whole server. The framework's text stays private: a body
+/// that is not JSON, lacks a field or has the wrong content type is
+/// `InvalidInput`, as a bad body sent to a handler is.
 impl FromRejection for ServiceError {
     fn from_rejection(rejection: &Rejection) -> Self {
         match rejection.kind() {
             RejectionKind::InvalidQuery => UsersError::MissingRequiredQueryParameter.into(),
-            RejectionKind::UnsupportedMediaType => ServiceError::UnsupportedMediaType,
             RejectionKind::PayloadTooLarge => ServiceError::PayloadTooLarge,
             RejectionKind::NotFound => ServiceError::RouteNotFound,
             RejectionKind::MethodNotAllowed => ServiceError::MethodNotAllowed,
