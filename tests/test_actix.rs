@@ -1,8 +1,8 @@
 //! actix-web over real TCP: servers on `127.0.0.1:0`, driven by an HTTP
 //! client. Every error response, from a handler or from actix-web itself, is
 //! compared with what `errcat::http_response` writes for the same error:
-//! status, each header, body bytes. The `users_api_actix` example is tested
-//! the same way.
+//! status, each header, body bytes. The users API's actix-web server is
+//! tested with the axum one in `tests/test_users_api.rs`.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -15,12 +15,6 @@ use errcat::{ApiError, FromRejection, Rejection, RejectionKind};
 use http::StatusCode;
 use http::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Deserialize;
-
-#[allow(dead_code)]
-#[path = "../examples/users_api_actix.rs"]
-mod users_api_actix;
-
-use self::users_api_actix::{ServiceError as UsersServiceError, UsersError};
 
 // ---------------------------------------------------------------------------
 // The application under test.
@@ -263,13 +257,6 @@ impl TestServer {
             .listen(listener.try_clone().unwrap())
             .unwrap()
             .run();
-        TestServer::spawn(listener, server)
-    }
-
-    /// The `users_api_actix` example on an ephemeral port.
-    fn start_example() -> Self {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
-        let server = users_api_actix::serve(listener.try_clone().unwrap()).unwrap();
         TestServer::spawn(listener, server)
     }
 
@@ -762,213 +749,4 @@ async fn hostile_input() {
     assert!(response.starts_with(b"HTTP/1.1 400 Bad Request\r\n"));
 
     server.stop().await;
-}
-
-// ---------------------------------------------------------------------------
-// The example.
-
-/// The example serves `examples/users_api.rs`'s catalog, error for error.
-#[test]
-fn example_catalog_is_the_users_api_catalog() {
-    use errcat::Catalog;
-
-    let page = include_str!("../docs/errors.md");
-    assert!(page.contains(UsersError::MARKDOWN));
-}
-
-#[actix_web::test]
-async fn example_serves_the_catalog() {
-    let server = TestServer::start_example();
-    let json = "application/json";
-    let create = |authorization: Option<&str>, body: &'static str| {
-        let mut request = server
-            .client
-            .post(server.url("/users"))
-            .header("content-type", json)
-            .body(body);
-        if let Some(authorization) = authorization {
-            request = request.header("authorization", authorization);
-        }
-        request.send()
-    };
-    let ada = r#"{"username":"ada","email":"ada@example.com"}"#;
-    let token = Some("Bearer demo-token");
-
-    let response = create(token, ada).await.unwrap();
-    assert_eq!(response.status(), 201);
-    assert_eq!(
-        response.bytes().await.unwrap(),
-        r#"{"id":1,"username":"ada","email":"ada@example.com"}"#
-    );
-
-    let body = assert_answers(
-        create(token, ada).await.unwrap(),
-        &UsersError::UsernameAlreadyExists,
-    )
-    .await;
-    assert_eq!(
-        body,
-        br#"{"error":{"status":409,"message":"This username is already in use, please try another one.","code":"UsernameAlreadyExists"}}"#
-    );
-    for (authorization, body, expected) in [
-        (None, ada, UsersError::UnauthorizedRequest),
-        (Some("Bearer nope"), ada, UsersError::InvalidApiToken),
-        (
-            Some("Bearer disabled-token"),
-            ada,
-            UsersError::ApiIsDisabled,
-        ),
-        (
-            token,
-            r#"{"username":"bob","email":"ada@example.com"}"#,
-            UsersError::EmailAlreadyExists,
-        ),
-        (
-            token,
-            r#"{"username":"bob","email":"bob@example.org"}"#,
-            UsersError::InvalidEmailDomain,
-        ),
-        (
-            token,
-            r#"{"username":"bo","email":"bob@example.com"}"#,
-            UsersError::OutOfRangeUsername,
-        ),
-        (
-            token,
-            r#"{"username":"bob!","email":"bob@example.com"}"#,
-            UsersError::InvalidUsername,
-        ),
-        (
-            token,
-            r#"{"username":"bob","email":"bob"}"#,
-            UsersError::InvalidInput,
-        ),
-        (token, r#"{"username":"bob"}"#, UsersError::InvalidInput),
-        (token, r#"{"username":"#, UsersError::InvalidInput),
-    ] {
-        assert_answers(create(authorization, body).await.unwrap(), &expected).await;
-    }
-
-    let response = server.get("/users/1").await;
-    assert_eq!(
-        response.bytes().await.unwrap(),
-        r#"{"id":1,"username":"ada","email":"ada@example.com"}"#
-    );
-    assert_answers(server.get("/users/2").await, &UsersServiceError::NotFound).await;
-    assert_answers(server.get("/users/ada").await, &UsersError::InvalidInput).await;
-    assert_answers(
-        server.get("/users/suggestions").await,
-        &UsersError::MissingRequiredQueryParameter,
-    )
-    .await;
-    assert_answers(
-        server
-            .get(&format!("/users/suggestions?username={}", "a".repeat(33)))
-            .await,
-        &UsersError::OutOfRangeSuggestedUsername,
-    )
-    .await;
-    let response = server.get("/users/suggestions?username=ada").await;
-    assert_eq!(
-        response.bytes().await.unwrap(),
-        r#"["ada1","ada_","ada.dev"]"#
-    );
-
-    let body = assert_answers(server.get("/nowhere").await, &UsersServiceError::NotFound).await;
-    assert_eq!(
-        body,
-        br#"{"error":{"status":404,"message":"The requested resource does not exist.","code":"NotFound"}}"#
-    );
-    let response = server
-        .client
-        .delete(server.url("/users"))
-        .send()
-        .await
-        .unwrap();
-    assert_answers(response, &UsersServiceError::MethodNotAllowed).await;
-    let response = server
-        .client
-        .delete(server.url("/users/1"))
-        .send()
-        .await
-        .unwrap();
-    assert_answers(response, &UsersServiceError::MethodNotAllowed).await;
-    let response = server.post("/users", "text/plain", ada).await;
-    assert_answers(response, &UsersServiceError::UnsupportedMediaType).await;
-    let mut request = format!(
-        "POST /users HTTP/1.1\r\nhost: {}\r\ncontent-type: application/json\r\n\
-         content-length: {}\r\n\r\n",
-        server.address,
-        10 * MB
-    )
-    .into_bytes();
-    request.resize(request.len() + 10 * MB, b'{');
-    assert_raw_answers(
-        &server.raw(request).await,
-        &UsersServiceError::PayloadTooLarge,
-    );
-
-    let response = server.get("/errors").await;
-    assert_eq!(
-        response.headers()["content-type"],
-        "text/markdown; charset=utf-8"
-    );
-    let table = response.text().await.unwrap();
-    assert!(table.contains(
-        "| 405 | MethodNotAllowed | The request method is not supported by this resource. |"
-    ));
-
-    server.stop().await;
-}
-
-/// 200 requests from 8 tasks at once, each response checked.
-#[actix_web::test]
-async fn concurrent_requests() {
-    let server = Rc::new(TestServer::start_example());
-    let tasks: Vec<_> = (0..8)
-        .map(|task| {
-            let server = Rc::clone(&server);
-            actix_web::rt::spawn(async move {
-                for request in 0..25 {
-                    match (task + request) % 4 {
-                        0 => {
-                            let response = server.get("/nowhere").await;
-                            assert_answers(response, &UsersServiceError::NotFound).await;
-                        }
-                        1 => {
-                            let response = server
-                                .client
-                                .put(server.url("/users"))
-                                .send()
-                                .await
-                                .unwrap();
-                            assert_answers(response, &UsersServiceError::MethodNotAllowed).await;
-                        }
-                        2 => {
-                            let response = server.post("/users", "application/json", "{").await;
-                            assert_answers(response, &UsersError::InvalidInput).await;
-                        }
-                        _ => {
-                            let response = server.get("/users/suggestions?username=ada").await;
-                            assert_eq!(response.status(), 200);
-                        }
-                    }
-                }
-            })
-        })
-        .collect();
-    let all = async {
-        for task in tasks {
-            task.await.unwrap();
-        }
-    };
-    // A guard against a hang, not a measurement.
-    actix_web::rt::time::timeout(Duration::from_secs(120), all)
-        .await
-        .expect("200 requests finish");
-    Rc::try_unwrap(server)
-        .ok()
-        .expect("tasks are done")
-        .stop()
-        .await;
 }

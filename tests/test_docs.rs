@@ -17,9 +17,6 @@ use errcat::{ApiError, Catalog, Envelope, format};
 use http::StatusCode;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-#[path = "../examples/users_api.rs"]
-mod users_api;
-
 #[path = "../examples/status_table.rs"]
 mod status_table;
 
@@ -593,7 +590,7 @@ fn users_page() -> String {
              * `code`: which error it is, for programs (stable).\n\
              \n\
              This page is generated from the `UsersError` catalog of\n\
-             `examples/users_api.rs`; `ERRCAT_BLESS=1 cargo test --test test_docs`\n\
+             `examples/users-api`; `ERRCAT_BLESS=1 cargo test --test test_docs`\n\
              updates it.",
         )
         .catalog_of(&UsersError::Internal)

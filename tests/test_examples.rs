@@ -5,8 +5,8 @@
 //! After a deliberate change of an example, rewrite the golden files with
 //! `ERRCAT_BLESS=1 cargo test --test test_examples`, then read the diff.
 //!
-//! `users_api` is also a server: its router is served on 127.0.0.1 and an
-//! ephemeral port, and asked over TCP.
+//! The users API's servers (`examples/users-api`) are driven over TCP in
+//! `tests/test_users_api.rs`.
 
 // `flat_api` and `oauth_server` each declare the examples' `support` module,
 // so this crate holds two copies of it.
@@ -27,10 +27,6 @@ mod oauth_server;
 #[allow(dead_code)]
 #[path = "../examples/ticketing.rs"]
 mod ticketing;
-
-#[allow(dead_code)]
-#[path = "../examples/users_api.rs"]
-mod users_api;
 
 /// Compares `actual` with the golden file of example `name`, or rewrites the
 /// file when `ERRCAT_BLESS=1`.
@@ -62,16 +58,28 @@ fn users_api_prints_its_golden_output() {
     check_golden("users_api", &users_api::output());
 }
 
-/// The port the server listens on: the argument, else `PORT`, else 3000.
+/// The port the server listens on: `--port`, else `PORT`, else 3000.
 #[test]
 fn users_api_port() {
-    let text = |text: &str| Some(text.to_owned());
-    assert_eq!(users_api::port(None, None), Ok(3000));
-    assert_eq!(users_api::port(None, text("8080")), Ok(8080));
-    assert_eq!(users_api::port(text("0"), text("8080")), Ok(0));
+    let args = |args: &[&str]| args.iter().map(|arg| (*arg).to_owned()).collect::<Vec<_>>();
+    let port = |given: &[&str], variable: Option<&str>| {
+        users_api::service::port(args(given).into_iter(), variable.map(str::to_owned))
+    };
+    assert_eq!(port(&[], None), Ok(3000));
+    assert_eq!(port(&[], Some("8080")), Ok(8080));
+    assert_eq!(port(&["--port", "0"], Some("8080")), Ok(0));
+    assert_eq!(port(&["--port=4000"], None), Ok(4000));
     assert_eq!(
-        users_api::port(text("http"), None),
+        port(&["--port", "http"], None),
         Err(r#"not a port number: "http""#.to_owned())
+    );
+    assert_eq!(
+        port(&["--port"], None),
+        Err("--port needs a number".to_owned())
+    );
+    assert_eq!(
+        port(&["8080"], None),
+        Err(r#"unknown argument "8080"; try --port 3000"#.to_owned())
     );
 }
 
@@ -86,230 +94,33 @@ fn users_api_service_catalog_extends_the_seed() {
             "UserNotFound",
             "RouteNotFound",
             "MethodNotAllowed",
-            "PayloadTooLarge",
-            "UnsupportedMediaType"
+            "PayloadTooLarge"
         ]
     );
 }
 
 /// The README's axum excerpt is not compiled there: each of its lines must
-/// be a line of the example, which is.
+/// be a line of the example or of its catalog, which are.
 #[test]
 fn readme_axum_excerpt_is_from_users_api() {
     let readme = include_str!("../README.md");
-    let section = &readme[readme.find("\n## axum\n").unwrap()..];
+    let section = &readme[readme.find("\n## Use with axum\n").unwrap()..];
     let start = section.find("```rust,ignore\n").unwrap() + "```rust,ignore\n".len();
     let excerpt = &section[start..start + section[start..].find("```").unwrap()];
-    let example: Vec<&str> = include_str!("../examples/users_api.rs")
-        .lines()
+    let sources = [
+        include_str!("../examples/users-api/src/axum.rs"),
+        include_str!("../examples/users-api/src/catalog.rs"),
+    ];
+    let example: Vec<&str> = sources
+        .iter()
+        .flat_map(|source| source.lines())
         .map(str::trim)
         .collect();
     for line in excerpt.lines().map(str::trim) {
         if !line.is_empty() && line != "// ..." {
-            assert!(example.contains(&line), "not in users_api.rs: {line}");
+            assert!(example.contains(&line), "not in examples/users-api: {line}");
         }
     }
-}
-
-/// Seed 004's example body, as the server sends it: minified.
-fn seed_004_body() -> String {
-    let pretty = include_str!("fixtures/seed_004_email_already_exists.json");
-    // Lines trimmed and joined, then no space after a key.
-    let lines: Vec<&str> = pretty.lines().map(str::trim).collect();
-    lines.concat().replace("\": ", "\":")
-}
-
-/// The users API over TCP: each answer's status, headers (but `date`) and
-/// body bytes.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn users_api_serves_its_catalog_over_http() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(async move { axum::serve(listener, users_api::router()).await });
-    let client = reqwest::Client::builder()
-        .no_proxy()
-        .timeout(std::time::Duration::from_secs(30))
-        .build()
-        .unwrap();
-
-    let json = "application/json";
-    let error = |status: u16, message: &str, code: &str| {
-        format!(r#"{{"error":{{"status":{status},"message":"{message}","code":"{code}"}}}}"#)
-    };
-    let seed_body = seed_004_body();
-    assert_eq!(
-        seed_body,
-        error(
-            409,
-            "This email is already in use, please try another one.",
-            "EmailAlreadyExists"
-        )
-    );
-    let users = format!("{base}/users");
-    let cases = [
-        // The handlers' errors, the seed's bytes among them.
-        (
-            client
-                .post(&users)
-                .header("content-type", json)
-                .body(r#"{"username":"ada2","email":"ada@example.com"}"#),
-            409,
-            vec![],
-            seed_body,
-        ),
-        (
-            client
-                .post(&users)
-                .header("content-type", json)
-                .body(r#"{"username":"ada","email":"ada2@example.com"}"#),
-            409,
-            vec![],
-            error(
-                409,
-                "This username is already in use, please try another one.",
-                "UsernameAlreadyExists",
-            ),
-        ),
-        (
-            client
-                .post(&users)
-                .header("content-type", json)
-                .body(r#"{"username":"grace","email":"grace@example.org"}"#),
-            400,
-            vec![],
-            error(
-                400,
-                "This email domain is not in allowed domains for this group.",
-                "InvalidEmailDomain",
-            ),
-        ),
-        (
-            client.get(format!("{base}/users/42")),
-            404,
-            vec![],
-            error(404, "There is no user with the id 42.", "UserNotFound"),
-        ),
-        // axum's own failures, in the same envelope.
-        (
-            client
-                .post(&users)
-                .header("content-type", json)
-                .body(r#"{"username":"#),
-            400,
-            vec![],
-            error(400, "One of the request inputs is invalid.", "InvalidInput"),
-        ),
-        (
-            client
-                .post(&users)
-                .header("content-type", json)
-                .body(r#"{"username":"grace"}"#),
-            400,
-            vec![],
-            error(400, "One of the request inputs is invalid.", "InvalidInput"),
-        ),
-        (
-            client.post(&users).body("{}"),
-            415,
-            vec![],
-            error(
-                415,
-                "The request body must be JSON, with Content-Type: application/json.",
-                "UnsupportedMediaType",
-            ),
-        ),
-        (
-            client.get(&users),
-            400,
-            vec![],
-            error(
-                400,
-                "A required query parameter was not specified for this request.",
-                "MissingRequiredQueryParameter",
-            ),
-        ),
-        (
-            client.get(format!("{base}/users/ada")),
-            400,
-            vec![],
-            error(400, "One of the request inputs is invalid.", "InvalidInput"),
-        ),
-        (
-            client.get(format!("{base}/groups")),
-            404,
-            vec![],
-            error(404, "There is nothing at this address.", "RouteNotFound"),
-        ),
-        (
-            client.delete(format!("{base}/users/1")),
-            405,
-            vec![("allow", "GET,HEAD")],
-            error(
-                405,
-                "This method is not allowed at this address.",
-                "MethodNotAllowed",
-            ),
-        ),
-        (
-            client
-                .post(&users)
-                .header("content-type", json)
-                .body(vec![b' '; users_api::BODY_LIMIT + 1024]),
-            413,
-            vec![],
-            error(
-                413,
-                "The request body is larger than 16 KiB.",
-                "PayloadTooLarge",
-            ),
-        ),
-        // Successes.
-        (
-            client
-                .post(&users)
-                .header("content-type", json)
-                .body(r#"{"username":"grace","email":"grace@example.com"}"#),
-            201,
-            vec![],
-            r#"{"id":2,"username":"grace","email":"grace@example.com"}"#.to_owned(),
-        ),
-        (
-            client.get(format!("{base}/users/2")),
-            200,
-            vec![],
-            r#"{"id":2,"username":"grace","email":"grace@example.com"}"#.to_owned(),
-        ),
-        (
-            client.get(format!("{base}/users?username=ada")),
-            200,
-            vec![],
-            r#"[{"id":1,"username":"ada","email":"ada@example.com"}]"#.to_owned(),
-        ),
-    ];
-    for (request, status, more_headers, body) in cases {
-        let response = request.send().await.unwrap();
-        let mut headers: Vec<(String, String)> = response
-            .headers()
-            .iter()
-            .filter(|(name, _)| *name != "date")
-            .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
-            .collect();
-        headers.sort();
-        let mut expected = vec![
-            ("content-length".to_owned(), body.len().to_string()),
-            ("content-type".to_owned(), json.to_owned()),
-        ];
-        expected.extend(
-            more_headers
-                .iter()
-                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned())),
-        );
-        expected.sort();
-        assert_eq!(response.status(), status, "{body}");
-        assert_eq!(headers, expected, "{body}");
-        assert_eq!(response.text().await.unwrap(), body);
-    }
-    server.abort();
 }
 
 #[test]

@@ -171,6 +171,36 @@ fn the_body_says_only_what_the_wire_allows() {
     );
 }
 
+/// A secret in a private source: the logs hold it and its chain, the body
+/// never does.
+#[test]
+fn a_secret_in_a_source_reaches_the_logs_and_not_the_body() {
+    let secret = "postgres://app:hunter2@db.internal/users";
+    let error = AppError::Database {
+        cause: PoolError {
+            waited_ms: 5,
+            cause: io::Error::other(format!("cannot connect to {secret}")),
+        },
+    };
+    let mut body = Vec::new();
+    let events = events(|| body = errcat::http_response(&error).into_body());
+    let body = String::from_utf8(body).unwrap();
+    assert!(!body.contains("hunter2"), "{body}");
+    assert_eq!(
+        body,
+        r#"{"error":{"status":500,"message":"Something went wrong","code":"Database"}}"#
+    );
+    let [event] = events.as_slice() else {
+        panic!("{events:#?}")
+    };
+    assert_eq!(event.level, Level::ERROR);
+    assert_eq!(
+        event.text("error.sources").unwrap(),
+        format!(r#"["pool exhausted after 5 ms", "cannot connect to {secret}"]"#)
+    );
+    assert!(event.text("error.debug").unwrap().contains(secret));
+}
+
 #[test]
 fn a_4xx_is_logged_at_debug() {
     let error = AppError::OrderNotFound { id: 7 };
