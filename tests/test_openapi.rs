@@ -196,3 +196,11 @@ fn an_error_set_documents_its_codes_alone() {
     );
     assert_eq!(all.as_object().unwrap().len(), 2);
 }
+
+/// `docs/openapi.json` is the users API's document as `GET /openapi.json`
+/// serves it; `ERRCAT_BLESS=1 cargo test --test test_openapi` updates it.
+#[test]
+fn users_api_document_is_checked_in() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/openapi.json");
+    errcat::docs::sync(path, &users_api::axum::openapi_json()).unwrap();
+}

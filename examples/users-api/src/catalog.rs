@@ -188,3 +188,40 @@ impl FromRejection for ServiceError {
         }
     }
 }
+
+errcat::responses!(
+    /// The errors of `POST /users`.
+    pub CreateUserErrors = ServiceError[
+        UnauthorizedRequest,
+        InvalidApiToken,
+        InvalidInput,
+        OutOfRangeUsername,
+        InvalidUsername,
+        InvalidEmailDomain,
+        EmailAlreadyExists,
+        UsernameAlreadyExists,
+        PayloadTooLarge,
+    ]
+);
+
+errcat::responses!(
+    /// The errors of `GET /users`.
+    pub FindUserErrors = ServiceError[
+        UnauthorizedRequest,
+        InvalidApiToken,
+        MissingRequiredQueryParameter,
+        UserNotFound,
+    ]
+);
+
+errcat::responses!(
+    /// The errors of `POST /sso`.
+    pub SsoErrors = ServiceError[
+        UnauthorizedRequest,
+        InvalidApiToken,
+        InvalidInput,
+        SSOTokenFailedToParse,
+        InvalidSSOTokenPayload,
+        PayloadTooLarge,
+    ]
+);

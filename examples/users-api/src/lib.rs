@@ -16,6 +16,7 @@
 //! | `GET /users?username=..` | the user; `UserNotFound` (404); `MissingRequiredQueryParameter` (400) without a username |
 //! | `POST /sso` `{"token":..}` | the session; `SSOTokenFailedToParse`, `InvalidSSOTokenPayload` (400) |
 //! | `GET /errors` | the catalog, as a markdown table |
+//! | `GET /openapi.json` | the OpenAPI 3.1 document (`docs/openapi.json`): each route's errors, declared with `errcat::responses!` in `catalog.rs` |
 //!
 //! Every route but `/errors` needs `Authorization: Bearer <token>` (the token
 //! from `API_TOKEN`, default `demo-token`): without it `UnauthorizedRequest`
@@ -42,7 +43,7 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 
-pub use self::catalog::{ServiceError, UsersError};
+pub use self::catalog::{CreateUserErrors, FindUserErrors, ServiceError, SsoErrors, UsersError};
 pub use self::service::{Config, Service};
 
 /// The largest request body the servers read.

@@ -5,6 +5,7 @@
 use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::catalog::{ServiceError, UsersError};
 
@@ -78,7 +79,7 @@ pub fn banner(url: &str, config: &Config) -> String {
 }
 
 /// A user of the API.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct User {
     pub id: u64,
     pub username: String,
@@ -86,7 +87,7 @@ pub struct User {
 }
 
 /// The body of `POST /users`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct NewUser {
     pub username: String,
     pub email: String,
@@ -99,13 +100,13 @@ pub struct Lookup {
 }
 
 /// The body of `POST /sso`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct SsoRequest {
     pub token: String,
 }
 
 /// The session `POST /sso` opens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Session {
     pub email: String,
 }
