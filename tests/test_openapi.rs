@@ -75,6 +75,11 @@ fn one_response_per_status_with_a_one_of_of_its_codes() {
 #[derive(Debug, serde::Serialize)]
 struct Opaque;
 
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+struct Window {
+    seconds: u32,
+}
+
 #[derive(Debug, ApiError)]
 #[api(format = "nested")]
 enum Nested {
@@ -86,6 +91,12 @@ enum Nested {
         limit: u32,
         #[api(expose = "hint")]
         opaque: Opaque,
+        #[api(expose)]
+        maybe: Option<Opaque>,
+        #[api(expose)]
+        names: Vec<String>,
+        #[api(expose)]
+        window: Window,
     },
     #[api(transparent)]
     Users(Typed),
@@ -110,6 +121,15 @@ fn nested_wraps_each_code_and_has_no_discriminator() {
     assert_eq!(inner["properties"]["limit"]["type"], "integer");
     // A member whose type has no schema is open.
     assert_eq!(inner["properties"]["hint"], json!({}));
+    assert_eq!(inner["properties"]["maybe"], json!({}));
+    assert_eq!(
+        inner["properties"]["names"],
+        json!({"type": "array", "items": {"type": "string"}})
+    );
+    assert_eq!(
+        inner["properties"]["window"]["properties"]["seconds"]["type"],
+        "integer"
+    );
     assert_eq!(
         content["examples"]["RateLimited"]["value"],
         json!({"error": {"status": 429, "message": "Slow down, <limit> a minute", "code": "RateLimited"}})

@@ -37,7 +37,7 @@
 macro_rules! responses {
     ($(#[$attr:meta])* $vis:vis $name:ident = $ty:ty [$($code:tt),+ $(,)?]) => {
         $(#[$attr])*
-        #[derive(Debug, Clone, Copy)]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy)]
         $vis struct $name;
 
         impl $name {

@@ -5,7 +5,8 @@
 //! The derive writes `Catalog::__schema`, which shows a [`SchemaVisitor`]
 //! these per code. The schema of a member's type is picked in generated code
 //! by autoref specialization (`(&&SchemaProbe::<T>::NEW).__errcat_schema()`):
-//! a type with a `utoipa::ToSchema` gets its own, any other an open
+//! a type with a `utoipa::PartialSchema` (which `ToSchema` implies) gets
+//! its own, any other an open
 //! schema. Generated code never tests a feature; without `utoipa`, only the
 //! open case exists and a [`SchemaFn`] returns nothing.
 
@@ -43,11 +44,10 @@ pub trait SchemaOf {
     fn __errcat_schema(&self) -> SchemaFn;
 }
 
-/// A type with a schema of its own: strings, numbers, derived types. The
-/// bound is `ToSchema`, implemented type by type, rather than
-/// `PartialSchema`, whose blanket impl matches every type and fails later.
+/// A type with a schema of its own: strings, numbers, collections of them,
+/// types deriving `ToSchema`.
 #[cfg(feature = "utoipa")]
-impl<T: utoipa::ToSchema + ?Sized> SchemaOf for &SchemaProbe<T> {
+impl<T: utoipa::PartialSchema + ?Sized> SchemaOf for &SchemaProbe<T> {
     fn __errcat_schema(&self) -> SchemaFn {
         <T as utoipa::PartialSchema>::schema
     }

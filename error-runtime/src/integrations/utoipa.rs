@@ -11,8 +11,8 @@
 //! `discriminator` on the code member. Each code has a named example, the
 //! body errcat sends with each message placeholder written `<field>`.
 //! Exposed members are in each code's schema (typed when their Rust type
-//! has a [`ToSchema`](::utoipa::ToSchema): strings, numbers, derived
-//! types; open otherwise), and
+//! has a [`PartialSchema`](::utoipa::PartialSchema): strings, numbers,
+//! collections of them, types deriving `ToSchema`; open otherwise), and
 //! the headers the format sends (`WWW-Authenticate` from `challenge`,
 //! `Cache-Control` and `Pragma` in `oauth2`, header fields) are declared on
 //! the response. A `transparent` variant contributes its type's codes.
