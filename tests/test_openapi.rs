@@ -181,6 +181,13 @@ enum Flat {
         #[api(expose)]
         id: String,
     },
+    #[api(status = 422, message = "Invalid order")]
+    InvalidOrder {
+        #[api(details)]
+        problems: Vec<String>,
+    },
+    #[api(status = 410, message = "Gone", details = "Archived on {day}")]
+    Archived { day: u32 },
 }
 
 #[test]

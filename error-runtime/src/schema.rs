@@ -26,6 +26,9 @@ pub trait SchemaVisitor {
     /// The error with `code` exposes a member called `name`, whose type's
     /// schema `schema` returns.
     fn member(&mut self, code: &'static str, name: &'static str, schema: SchemaFn);
+    /// The error with `code` has a details value (a field, or a template's
+    /// text), whose type's schema `schema` returns.
+    fn details(&mut self, code: &'static str, schema: SchemaFn);
     /// The error with `code` has a field sent as the header `name`.
     fn header(&mut self, code: &'static str, name: &'static str);
 }

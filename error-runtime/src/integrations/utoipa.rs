@@ -97,12 +97,17 @@ pub fn responses_of<T: Catalog + ?Sized>(codes: &[&str]) -> BTreeMap<String, Ref
 #[derive(Default)]
 struct Extras {
     members: Vec<(&'static str, &'static str, SchemaFn)>,
+    details: Vec<(&'static str, SchemaFn)>,
     headers: Vec<(&'static str, &'static str)>,
 }
 
 impl SchemaVisitor for Extras {
     fn member(&mut self, code: &'static str, name: &'static str, schema: SchemaFn) {
         self.members.push((code, name, schema));
+    }
+
+    fn details(&mut self, code: &'static str, schema: SchemaFn) {
+        self.details.push((code, schema));
     }
 
     fn header(&mut self, code: &'static str, name: &'static str) {
@@ -162,7 +167,13 @@ fn response(
             .filter(|(code, _, _)| *code == entry.code)
             .map(|&(_, name, schema)| (name, schema))
             .collect();
-        one_of = one_of.item(code_schema(entry, &body, builtin, &members));
+        let details = extras
+            .details
+            .iter()
+            .find(|(code, _)| *code == entry.code)
+            .map(|&(_, schema)| schema);
+        let exposed = Exposed { members, details };
+        one_of = one_of.item(code_schema(entry, &body, builtin, &exposed));
         let example = Example::builder()
             .summary(entry.message)
             .value(Some(body))
@@ -232,6 +243,12 @@ fn canonical(name: &str) -> String {
     out
 }
 
+/// What one code's body holds beside the format's own members.
+struct Exposed<'a> {
+    members: Vec<(&'a str, SchemaFn)>,
+    details: Option<SchemaFn>,
+}
+
 /// The schema of one code's body: the example body's shape, its code and
 /// numbers as one-value enums, and the exposed members where the format
 /// writes them.
@@ -239,7 +256,7 @@ fn code_schema(
     entry: &ErrorEntry,
     body: &Value,
     builtin: Option<Builtin>,
-    members: &[(&str, SchemaFn)],
+    exposed: &Exposed<'_>,
 ) -> Schema {
     let code_member = builtin.and_then(Builtin::code_member);
     let placement = builtin.map_or(Placement::Inline, Builtin::placement);
@@ -247,7 +264,7 @@ fn code_schema(
     let schema = match (wrapper, body) {
         (Some(wrapper), Value::Object(outer)) => {
             let inner = match outer.get(wrapper) {
-                Some(Value::Object(inner)) => object(inner, code_member, members, placement),
+                Some(Value::Object(inner)) => object(inner, code_member, exposed, placement),
                 _ => ObjectBuilder::new().build(),
             };
             ObjectBuilder::new()
@@ -255,7 +272,7 @@ fn code_schema(
                 .required(wrapper)
                 .build()
         }
-        (_, Value::Object(map)) => object(map, code_member, members, placement),
+        (_, Value::Object(map)) => object(map, code_member, exposed, placement),
         _ => ObjectBuilder::new().build(),
     };
     let mut schema = schema;
@@ -266,13 +283,15 @@ fn code_schema(
     Schema::Object(schema)
 }
 
-/// An object with each member of `map`, required, then the exposed members.
+/// An object with each member of `map`, required, then the exposed members
+/// and the details value, which a body has when the value has them.
 fn object(
     map: &Map<String, Value>,
     code_member: Option<&str>,
-    members: &[(&str, SchemaFn)],
+    exposed: &Exposed<'_>,
     placement: Placement,
 ) -> Object {
+    let members = &exposed.members;
     let mut object = ObjectBuilder::new();
     for (name, value) in map {
         let schema = if Some(name.as_str()) == code_member || value.is_number() {
@@ -285,20 +304,26 @@ fn object(
         };
         object = object.property(name, schema).required(name);
     }
-    match placement {
-        Placement::Inline => {
+    match (placement, exposed.details) {
+        (Placement::Inline, details) => {
             for &(name, schema) in members {
                 object = object.property(name, schema());
             }
+            if let Some(details) = details {
+                object = object.property("details", details());
+            }
         }
-        Placement::InDetails if !members.is_empty() => {
+        (Placement::InDetails, Some(details)) => {
+            object = object.property("details", details());
+        }
+        (Placement::InDetails, None) if !members.is_empty() => {
             let mut details = ObjectBuilder::new();
             for &(name, schema) in members {
                 details = details.property(name, schema());
             }
             object = object.property("details", details);
         }
-        Placement::InDetails => {}
+        (Placement::InDetails, None) => {}
     }
     object.build()
 }
