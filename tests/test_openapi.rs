@@ -231,3 +231,122 @@ fn users_api_document_is_checked_in() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/openapi.json");
     errcat::docs::sync(path, &users_api::axum::openapi_json()).unwrap();
 }
+
+#[derive(Debug, ApiError)]
+#[api(type_base = "https://errors.example.com/")]
+enum Problem {
+    #[api(status = 404, message = "No order {id}")]
+    OrderNotFound {
+        #[api(expose)]
+        id: u64,
+    },
+    #[api(status = 404, message = "No such customer")]
+    CustomerNotFound,
+}
+
+#[derive(Debug, ApiError)]
+#[api(format = "described")]
+enum Described {
+    #[api(status = 403, message = "Read only")]
+    ReadOnly,
+    #[api(status = 403, message = "Not yours")]
+    NotYours {
+        #[api(expose)]
+        owner: String,
+    },
+}
+
+/// A document with one operation per format, and what the server would send
+/// for one value of each error: `.ci/openapi-check` validates the document
+/// with an OpenAPI validator and each body against its schema.
+#[test]
+fn every_format_makes_a_valid_document() {
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+    use utoipa::openapi::{InfoBuilder, OpenApiBuilder, PathsBuilder, ResponsesBuilder};
+
+    fn operation<T: IntoResponses>() -> PathItem {
+        let responses = ResponsesBuilder::new().responses_from_into_responses::<T>();
+        PathItem::new(
+            HttpMethod::Get,
+            OperationBuilder::new().responses(responses.build()),
+        )
+    }
+    fn sent(path: &str, error: &dyn errcat::ApiError) -> Value {
+        let response = errcat::http_response(error);
+        let headers: serde_json::Map<String, Value> = response
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str().to_owned(), json!(value.to_str().unwrap())))
+            .collect();
+        json!({
+            "method": "get",
+            "path": path,
+            "status": response.status().as_u16().to_string(),
+            "headers": headers,
+            "body": serde_json::from_slice::<Value>(response.body()).unwrap(),
+        })
+    }
+    let paths = PathsBuilder::new()
+        .path("/typed", operation::<Typed>())
+        .path("/nested", operation::<Nested>())
+        .path("/oauth2", operation::<Token>())
+        .path("/flat", operation::<Flat>())
+        .path("/problem", operation::<Problem>())
+        .path("/described", operation::<Described>());
+    let document = OpenApiBuilder::new()
+        .info(InfoBuilder::new().title("Formats").version("1").build())
+        .paths(paths)
+        .build();
+    let bodies = [
+        sent("/typed", &Typed::EmailTaken),
+        sent("/typed", &Typed::UsernameTaken),
+        sent(
+            "/nested",
+            &Nested::RateLimited {
+                retry_after: 30,
+                limit: 10,
+                opaque: Opaque,
+                maybe: None,
+                names: vec!["ada".to_owned()],
+                window: Window { seconds: 60 },
+            },
+        ),
+        sent("/nested", &Nested::Users(Typed::EmailTaken)),
+        sent("/oauth2", &Token::InvalidRequest),
+        sent("/oauth2", &Token::InvalidToken),
+        sent(
+            "/flat",
+            &Flat::OrderNotFound {
+                id: "A-1".to_owned(),
+            },
+        ),
+        sent(
+            "/flat",
+            &Flat::InvalidOrder {
+                problems: vec!["no lines".to_owned()],
+            },
+        ),
+        sent("/flat", &Flat::Archived { day: 3 }),
+        sent("/problem", &Problem::OrderNotFound { id: 7 }),
+        sent("/problem", &Problem::CustomerNotFound),
+        sent("/described", &Described::ReadOnly),
+        sent(
+            "/described",
+            &Described::NotYours {
+                owner: "ada".to_owned(),
+            },
+        ),
+    ];
+    let tmp = env!("CARGO_TARGET_TMPDIR");
+    std::fs::write(
+        format!("{tmp}/openapi-formats.json"),
+        document.to_pretty_json().unwrap(),
+    )
+    .unwrap();
+    let bodies = serde_json::to_string_pretty(&bodies[..]).unwrap();
+    std::fs::write(format!("{tmp}/openapi-formats-bodies.json"), bodies).unwrap();
+    // The problem format's 404 has two codes and a discriminator on `code`.
+    let document = serde_json::to_value(&document).unwrap();
+    let problem = &document["paths"]["/problem"]["get"]["responses"]["404"]["content"]["application/problem+json"];
+    assert_eq!(problem["schema"]["discriminator"]["propertyName"], "code");
+}

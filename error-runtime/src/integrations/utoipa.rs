@@ -8,7 +8,8 @@
 //! `oauth2`) a one-value `enum` and titled with the code, so a client
 //! generator makes one class per code and a diff tool sees a code come or
 //! go; where the format's object is the body itself, the `oneOf` has a
-//! `discriminator` on the code member. Each code has a named example, the
+//! `discriminator` on the code member. A format that writes no code
+//! (`described`, a custom one) gets an `anyOf` instead. Each code has a named example, the
 //! body errcat sends with each message placeholder written `<field>`.
 //! Exposed members are in each code's schema (typed when their Rust type
 //! has a [`PartialSchema`](::utoipa::PartialSchema): strings, numbers,
@@ -64,7 +65,7 @@ use http::header::WWW_AUTHENTICATE;
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
 use utoipa::openapi::example::Example;
-use utoipa::openapi::schema::{Schema, SchemaType};
+use utoipa::openapi::schema::{AnyOfBuilder, Schema, SchemaType};
 use utoipa::openapi::{
     Content, Discriminator, Header, Object, ObjectBuilder, OneOfBuilder, RefOr, Response,
     ResponseBuilder, Type,
@@ -143,7 +144,7 @@ fn response(
         FormatKind::Builtin(builtin) => Some(builtin),
         FormatKind::Custom(_) => None,
     };
-    let mut one_of = OneOfBuilder::new();
+    let mut items = Vec::with_capacity(entries.len());
     let mut examples = Vec::with_capacity(entries.len());
     let mut headers: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
     let mut content_type = "application/json";
@@ -173,19 +174,32 @@ fn response(
             .find(|(code, _)| *code == entry.code)
             .map(|&(_, schema)| schema);
         let exposed = Exposed { members, details };
-        one_of = one_of.item(code_schema(entry, &body, builtin, &exposed));
+        items.push(code_schema(entry, &body, builtin, &exposed));
         let example = Example::builder()
             .summary(entry.message)
             .value(Some(body))
             .build();
         examples.push((entry.code, example));
     }
-    if let Some(member) = builtin
-        .filter(|format| format.object().is_none())
-        .and_then(Builtin::code_member)
-    {
-        one_of = one_of.discriminator(Some(Discriminator::new(member)));
-    }
+    let schema = if let Some(member) = builtin.and_then(Builtin::code_member) {
+        // The code tells the schemas apart: exactly one matches a body.
+        let mut one_of = OneOfBuilder::new();
+        for item in items {
+            one_of = one_of.item(item);
+        }
+        if builtin.and_then(Builtin::object).is_none() {
+            one_of = one_of.discriminator(Some(Discriminator::new(member)));
+        }
+        Schema::OneOf(one_of.build())
+    } else {
+        // Without a code (`described`, a custom format), a body may match
+        // several of them.
+        let mut any_of = AnyOfBuilder::new();
+        for item in items {
+            any_of = any_of.item(item);
+        }
+        Schema::AnyOf(any_of.build())
+    };
     let codes: Vec<String> = entries
         .iter()
         .map(|entry| format!("`{}`", entry.code))
@@ -195,7 +209,7 @@ fn response(
         .content(
             content_type,
             Content::builder()
-                .schema(Some(Schema::OneOf(one_of.build())))
+                .schema(Some(schema))
                 .examples_from_iter(examples)
                 .build(),
         );
