@@ -12,7 +12,13 @@ pub(crate) const fn render(entries: &[ErrorEntry], buf: &mut [u8]) -> usize {
     let mut i = 0;
     while i < entries.len() {
         let entry = &entries[i];
-        out.row(entry.status, entry.code, entry.message, entry.description);
+        out.row(
+            entry.status,
+            entry.code,
+            entry.message,
+            entry.deprecated,
+            entry.description,
+        );
         i += 1;
     }
     out.len()
@@ -35,6 +41,19 @@ pub(crate) fn cell(text: &str) -> String {
     let mut escaped = vec![0; measure];
     Out::new(&mut escaped).cell(text.as_bytes());
     utf8(escaped)
+}
+
+/// The Description cell of `entry`: its deprecation note, if any, then its
+/// description, escaped.
+pub(crate) fn description_cell(entry: &ErrorEntry) -> String {
+    let write = |buf: &mut [u8]| {
+        let mut out = Out::new(buf);
+        out.description(entry.deprecated, entry.description.as_bytes());
+        out.len()
+    };
+    let mut cell = vec![0; write(&mut [])];
+    write(&mut cell);
+    utf8(cell)
 }
 
 /// Text the renderer wrote. Escaping only inserts ASCII between the bytes of

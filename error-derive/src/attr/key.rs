@@ -25,10 +25,11 @@ pub(super) enum Key {
     Transparent,
     Expose,
     Header,
+    Deprecated,
 }
 
 impl Key {
-    pub(super) const ALL: [(&'static str, Key); 12] = [
+    pub(super) const ALL: [(&'static str, Key); 13] = [
         ("status", Key::Status),
         ("format", Key::Format),
         ("rename_all", Key::RenameAll),
@@ -41,6 +42,7 @@ impl Key {
         ("transparent", Key::Transparent),
         ("expose", Key::Expose),
         ("header", Key::Header),
+        ("deprecated", Key::Deprecated),
     ];
 
     pub(super) fn from_name(name: &str) -> Option<(&'static str, Key)> {
@@ -54,7 +56,9 @@ impl Key {
             Key::Format | Key::RenameAll | Key::TypeBase | Key::Display | Key::Challenge => {
                 matches!(position, Enum | Struct)
             }
-            Key::Code | Key::Message | Key::Transparent => matches!(position, Variant | Struct),
+            Key::Code | Key::Message | Key::Transparent | Key::Deprecated => {
+                matches!(position, Variant | Struct)
+            }
             Key::Details => matches!(position, Variant | Struct | Field),
             Key::Expose | Key::Header => position == Field,
         }
