@@ -249,6 +249,9 @@
 //!
 //! - `derive` (default): `#[derive(ApiError)]`, re-exported as
 //!   `errcat::ApiError` beside the trait.
+//! - `registry`: `errcat::registry` lists every derived type linked into
+//!   the binary, across crates, and reports a code two of them define
+//!   differently; `Docs::registry` renders their page.
 //!
 //! Generated code reaches serde, http and everything else through `errcat`,
 //! so a crate that depends on errcat alone can derive and use every feature.
@@ -262,6 +265,8 @@ mod shared;
 mod api_error;
 mod catalog;
 mod const_eval;
+#[cfg(feature = "registry")]
+mod definitions;
 pub mod docs;
 mod envelope;
 mod fields;

@@ -9,6 +9,8 @@
 
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "registry")]
+pub mod registry;
 
 /// `integrate!(impl [generics] [Type<params>] [where clause])`: the impls
 /// every enabled integration gives a derived type.
@@ -17,6 +19,7 @@ pub mod axum;
 macro_rules! __integrate {
     ($($input:tt)*) => {
         $crate::__integrate_axum! { $($input)* }
+        $crate::__integrate_registry! { $($input)* }
     };
 }
 
@@ -24,5 +27,12 @@ macro_rules! __integrate {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __integrate_axum {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "registry"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrate_registry {
     ($($input:tt)*) => {};
 }
