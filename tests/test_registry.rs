@@ -199,3 +199,27 @@ fn the_docs_builder_takes_the_whole_registry() {
     // The same conflict stops every part of the page.
     assert!(table.is_err());
 }
+
+#[test]
+fn the_contract_of_the_registry_refuses_a_code_defined_twice() {
+    use errcat::contract::{BlessMode, CheckError, Contract};
+
+    let path = std::env::temp_dir().join(format!(
+        "errcat-test-registry-{}/errors.lock",
+        std::process::id()
+    ));
+    let error = Contract::new()
+        .registry()
+        .check_with(&path, BlessMode::Breaking)
+        .unwrap_err();
+    let CheckError::Conflicts(conflicts) = &error else {
+        panic!("{error}");
+    };
+    let codes: Vec<&str> = conflicts
+        .conflicts()
+        .iter()
+        .map(|conflict| conflict.code)
+        .collect();
+    assert_eq!(codes, ["NotFound", "SlowDown", "Teapot"]);
+    assert!(!path.exists());
+}

@@ -26,6 +26,19 @@ pub(crate) struct Source {
 }
 
 impl Source {
+    /// `T`'s catalog, its crate read from its type name.
+    #[cfg(feature = "contract")]
+    pub(crate) fn of<T: crate::Catalog>() -> Self {
+        let type_name = core::any::type_name::<T>();
+        Source {
+            type_name,
+            crate_name: first_segment(type_name),
+            entries: T::ENTRIES,
+            own: T::__OWN_ENTRIES,
+            settings: T::__SETTINGS,
+        }
+    }
+
     fn definition(&self, entry: &'static ErrorEntry) -> Definition {
         Definition {
             type_name: self.type_name,
@@ -40,6 +53,29 @@ impl Source {
 /// The first segment of a path: the crate of a type or module path.
 pub(crate) fn first_segment(path: &'static str) -> &'static str {
     path.split("::").next().unwrap_or(path)
+}
+
+#[cfg(feature = "contract")]
+/// `type_name` without the module path of any of its segments:
+/// `app::errors::Wrapper<app::Inner>` reads `Wrapper<Inner>`.
+pub(crate) fn short_type_name(type_name: &str) -> String {
+    let mut out = String::with_capacity(type_name.len());
+    // Where the path segment being written started in `out`.
+    let mut segment = 0;
+    let mut rest = type_name;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("::") {
+            out.truncate(segment);
+            rest = after;
+            continue;
+        }
+        out.push(c);
+        if !(c.is_alphanumeric() || c == '_') {
+            segment = out.len();
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Where a code is defined: a variant of a type, in a crate, with its row
@@ -58,6 +94,20 @@ pub struct Definition {
     pub type_uri: Option<String>,
     /// The row; its `name` is the variant.
     pub entry: ErrorEntry,
+}
+
+#[cfg(feature = "contract")]
+impl Definition {
+    /// `Type::Variant`, the type without its module path (the type alone for
+    /// a struct, whose row is named after it).
+    pub(crate) fn variant(&self) -> String {
+        let ty = short_type_name(self.type_name);
+        if ty == self.entry.name {
+            ty
+        } else {
+            format!("{ty}::{}", self.entry.name)
+        }
+    }
 }
 
 impl fmt::Display for Definition {
@@ -255,4 +305,20 @@ fn compare(a: &Definition, b: &Definition, formats: bool) -> Vec<Difference> {
         differences.push(Difference::TypeUri);
     }
     differences
+}
+
+#[cfg(all(test, feature = "contract"))]
+mod tests {
+    use super::short_type_name;
+
+    #[test]
+    fn short_type_names_drop_module_paths() {
+        assert_eq!(short_type_name("app::errors::UserError"), "UserError");
+        assert_eq!(short_type_name("UserError"), "UserError");
+        assert_eq!(
+            short_type_name("app::Wrapper<app::inner::Inner, &str>"),
+            "Wrapper<Inner, &str>"
+        );
+        assert_eq!(short_type_name("alloc::boxed::Box<app::E>"), "Box<E>");
+    }
 }

@@ -252,6 +252,10 @@
 //! - `registry`: `errcat::registry` lists every derived type linked into
 //!   the binary, across crates, and reports a code two of them define
 //!   differently; `Docs::registry` renders their page.
+//! - `contract`: `errcat::contract` keeps a checked-in lock file of the
+//!   error contract (every code with its status, format, placeholders,
+//!   members and headers, active, deprecated or retired) and fails a test on
+//!   a breaking change; with `registry`, over the whole binary.
 //!
 //! Generated code reaches serde, http and everything else through `errcat`,
 //! so a crate that depends on errcat alone can derive and use every feature.
@@ -265,7 +269,9 @@ mod shared;
 mod api_error;
 mod catalog;
 mod const_eval;
-#[cfg(feature = "registry")]
+#[cfg(feature = "contract")]
+pub mod contract;
+#[cfg(any(feature = "registry", feature = "contract"))]
 mod definitions;
 pub mod docs;
 mod envelope;

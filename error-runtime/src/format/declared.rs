@@ -28,7 +28,7 @@ impl TypeSettings {
 
     /// The format's name: a built-in one's (`nested`), or a custom one's
     /// type name without its module path (`Terse`).
-    #[cfg(feature = "registry")]
+    #[cfg(any(feature = "registry", feature = "contract"))]
     pub(crate) fn format_name(&self) -> &'static str {
         match self.format {
             FormatKind::Builtin(format) => format.name(),
@@ -41,7 +41,7 @@ impl TypeSettings {
 
     /// The problem `type` of `code`: `type_base` and the code, or
     /// `about:blank`, in the `problem` format; `None` in the others.
-    #[cfg(feature = "registry")]
+    #[cfg(any(feature = "registry", feature = "contract"))]
     pub(crate) fn type_uri(&self, code: &str) -> Option<String> {
         match (self.format, self.type_base) {
             (FormatKind::Builtin(Builtin::Problem), Some(base)) => Some(format!("{base}{code}")),

@@ -127,7 +127,7 @@ impl Registered {
         self.settings
     }
 
-    fn source(&self) -> Source {
+    pub(crate) fn source(&self) -> Source {
         Source {
             type_name: self.type_name(),
             crate_name: self.crate_name(),
