@@ -92,6 +92,7 @@
 //! | `message = "Couldn't find {model} with id {id}"` | the public message; without it, the status's reason phrase |
 //! | `details = "..."` | a template for the `details` member |
 //! | `transparent` | status, code, message, members and catalog rows all come from the single field, itself an `ApiError` |
+//! | ``deprecated = "use `NewCode`"`` | the code is still sent; the row's [`deprecated`](ErrorEntry::deprecated) note, the docs' error table and example bodies, and the contract's lock say it is deprecated |
 //!
 //! Templates name fields as `{field}` (named fields) or `{0}` (tuple
 //! fields), write braces as `{{` and `}}`, and use `Display` only, with fill,
