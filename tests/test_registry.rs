@@ -161,10 +161,10 @@ fn a_code_two_crates_define_differently_is_reported_naming_both() {
          and by `test_registry::LocalError::Gone` (crate `test_registry`: 410 \"No order {id}\", format nested)\n\
          code `SlowDown` is defined twice, with a different format: \
          by `test_registry::LocalError::SlowDown` (crate `test_registry`: 429 \"Slow down\", format nested) \
-         and by `test_registry::Throttled::Throttled` (crate `test_registry`: 429 \"Slow down\", format problem, type about:blank)\n\
+         and by `test_registry::Throttled` (crate `test_registry`: 429 \"Slow down\", format problem, type about:blank)\n\
          code `Teapot` is defined twice, with a different type URI: \
-         by `test_registry::TeapotA::TeapotA` (crate `test_registry`: 418 \"I'm a teapot\", format problem, type https://a.example/errors/Teapot) \
-         and by `test_registry::TeapotB::TeapotB` (crate `test_registry`: 418 \"I'm a teapot\", format problem, type https://b.example/errors/Teapot)"
+         by `test_registry::TeapotA` (crate `test_registry`: 418 \"I'm a teapot\", format problem, type https://a.example/errors/Teapot) \
+         and by `test_registry::TeapotB` (crate `test_registry`: 418 \"I'm a teapot\", format problem, type https://b.example/errors/Teapot)"
     );
     // `Debug`, what `unwrap` prints, is the same text.
     assert_eq!(format!("{error:?}"), error.to_string());

@@ -112,15 +112,14 @@ impl Definition {
 
 impl fmt::Display for Definition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A struct's row is named after the type.
+        let struct_row = self.type_name.rsplit("::").next() == Some(self.entry.name);
+        let separator = if struct_row { "" } else { "::" };
+        let variant = if struct_row { "" } else { self.entry.name };
         write!(
             f,
-            "`{}::{}` (crate `{}`: {} {:?}, format {}",
-            self.type_name,
-            self.entry.name,
-            self.crate_name,
-            self.entry.status,
-            self.entry.message,
-            self.format,
+            "`{}{separator}{variant}` (crate `{}`: {} {:?}, format {}",
+            self.type_name, self.crate_name, self.entry.status, self.entry.message, self.format,
         )?;
         if let Some(uri) = &self.type_uri {
             write!(f, ", type {uri}")?;
