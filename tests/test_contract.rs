@@ -1043,6 +1043,10 @@ fn a_malformed_lock_is_an_error_with_its_line() {
         ),
         (
             "version = 1\n[\"Gone\"]\nstatus = 99999999999999999999\n",
+            "line 3: `status` = 99999999999999999999 is too large a number",
+        ),
+        (
+            "version = 1\n[\"Gone\"]\nstatus =\n",
             "line 3: `status` needs a value: a number, a \"string\" or a [\"list\"]",
         ),
         (

@@ -610,7 +610,11 @@ fn key_value(line: &str) -> Result<(&str, Value), String> {
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(rest.len());
         let number = rest[..digits].parse::<u64>().map_err(|_| {
-            format!("`{key}` needs a value: a number, a \"string\" or a [\"list\"]")
+            if digits == 0 {
+                format!("`{key}` needs a value: a number, a \"string\" or a [\"list\"]")
+            } else {
+                format!("`{key}` = {} is too large a number", &rest[..digits])
+            }
         })?;
         (Value::Integer(number), &rest[digits..])
     };
