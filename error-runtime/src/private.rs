@@ -14,3 +14,5 @@ pub use crate::const_eval::{
 pub use crate::fields::{Unbox, display, exposed, source};
 pub use crate::format::{DynFormat, FormatKind, TypeSettings};
 pub use crate::shared::formats::Builtin;
+#[cfg(feature = "registry")]
+pub use linkme;
