@@ -35,7 +35,7 @@ impl<'v> FormatArgs<'v> {
                     format.push('}');
                     let value = use_of(field);
                     args.push(
-                        quote_spanned!(field.ty.span()=> ::errcat::__private::display(#value)),
+                        quote_spanned!(super::field_span(field)=> ::errcat::__private::display(#value)),
                     );
                     fields.push(field);
                 }
