@@ -235,24 +235,30 @@ pub(crate) fn define(sources: &[Source]) -> (Vec<Definition>, Vec<Conflict>) {
     let mut definitions: Vec<Definition> = Vec::with_capacity(rows);
     let mut index: HashMap<&'static str, usize> = HashMap::with_capacity(rows);
     let mut conflicts = Vec::new();
+    // The first definition of a code stands; each later one that differs is
+    // a conflict. `own`: whether the later one defines the code too (its
+    // format then counts), rather than repeating the row.
+    let mut record = |definition: Definition, own: bool| {
+        let code = definition.entry.code;
+        if let Some(&at) = index.get(code) {
+            let differences = compare(&definitions[at], &definition, own);
+            if !differences.is_empty() {
+                conflicts.push(Conflict {
+                    code,
+                    first: definitions[at].clone(),
+                    second: definition,
+                    differences,
+                });
+            }
+        } else {
+            index.insert(code, definitions.len());
+            definitions.push(definition);
+        }
+    };
     // Each type's own rows first: they define their codes, format included.
     for source in sources {
         for entry in source.own {
-            let definition = source.definition(entry);
-            if let Some(&at) = index.get(entry.code) {
-                let differences = compare(&definitions[at], &definition, true);
-                if !differences.is_empty() {
-                    conflicts.push(Conflict {
-                        code: entry.code,
-                        first: definitions[at].clone(),
-                        second: definition,
-                        differences,
-                    });
-                }
-            } else {
-                index.insert(entry.code, definitions.len());
-                definitions.push(definition);
-            }
+            record(source.definition(entry), true);
         }
     }
     // Then the rows types repeat through `transparent` variants: the same
@@ -264,21 +270,7 @@ pub(crate) fn define(sources: &[Source]) -> (Vec<Definition>, Vec<Conflict>) {
             .iter()
             .filter(|entry| !own.contains(entry.code))
         {
-            let definition = source.definition(entry);
-            if let Some(&at) = index.get(entry.code) {
-                let differences = compare(&definitions[at], &definition, false);
-                if !differences.is_empty() {
-                    conflicts.push(Conflict {
-                        code: entry.code,
-                        first: definitions[at].clone(),
-                        second: definition,
-                        differences,
-                    });
-                }
-            } else {
-                index.insert(entry.code, definitions.len());
-                definitions.push(definition);
-            }
+            record(source.definition(entry), false);
         }
     }
     definitions.sort_by(|a, b| a.entry.code.cmp(b.entry.code));
