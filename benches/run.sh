@@ -25,6 +25,7 @@ per_iteration() { # case
 printf '%-24s %12s %12s %8s\n' case errcat baseline ratio
 for pair in "unit_body/errcat unit_body/serde" \
             "templated_body/errcat templated_body/serde" \
+            "unit_response/errcat unit_response/bare" \
             "message/errcat message/thiserror"; do
   set -- $pair
   ours=$(per_iteration "$1")

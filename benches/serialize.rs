@@ -134,6 +134,27 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        name: "unit_response/errcat",
+        run: |_, _| {
+            black_box(errcat::http_response(black_box(
+                &UsersError::EmailAlreadyExists,
+            )));
+        },
+    },
+    Case {
+        name: "unit_response/bare",
+        run: |_, _| {
+            let body = br#"{"error":{"status":409,"message":"This email is already in use, please try another one.","code":"EmailAlreadyExists"}}"#;
+            let mut response = http::Response::new(black_box(body).to_vec());
+            *response.status_mut() = http::StatusCode::CONFLICT;
+            response.headers_mut().insert(
+                http::header::CONTENT_TYPE,
+                http::HeaderValue::from_static("application/json"),
+            );
+            black_box(response);
+        },
+    },
+    Case {
         name: "message/errcat",
         run: |_, text| {
             let error = OrderError::NotFound {

@@ -295,3 +295,43 @@ mod tests {
         );
     }
 }
+
+/// A type whose fields come from the caller of a `macro_rules!` that holds
+/// the derive: the derive's locals must still resolve.
+macro_rules! error_with_fields {
+    ($name:ident { $($field:ident: $ty:ty),* }) => {
+        #[derive(Debug, errcat::ApiError)]
+        #[api(status = 400, format = "typed", message = "Bad {id}", details = "Details of {id}", display)]
+        struct $name {
+            $(
+                #[api(expose)]
+                $field: $ty,
+            )*
+            #[api(header = "X-Request")]
+            request: u32,
+            #[api(source)]
+            cause: std::io::Error,
+        }
+    };
+}
+
+error_with_fields!(FromMacro { id: u64 });
+
+#[test]
+fn fields_from_another_macro_expand() {
+    let error = FromMacro {
+        id: 7,
+        request: 3,
+        cause: std::io::Error::other("disk"),
+    };
+    let response = errcat::http_response(&error);
+    assert_eq!(response.headers()["x-request"], "3");
+    assert_eq!(
+        response.body(),
+        br#"{"type":"FromMacro","message":"Bad 7","details":"Details of 7","id":7}"#
+    );
+    assert_eq!(
+        std::error::Error::source(&error).unwrap().to_string(),
+        "disk"
+    );
+}

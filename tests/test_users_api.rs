@@ -218,6 +218,14 @@ fn cases() -> Vec<(&'static str, Request, Expected)> {
             error(UsersError::UnauthorizedRequest),
         ),
         (
+            "no token and a body that is not JSON",
+            Request {
+                token: None,
+                ..post("/users", "{")
+            },
+            error(UsersError::UnauthorizedRequest),
+        ),
+        (
             "another token",
             Request {
                 token: Some("Bearer nope"),

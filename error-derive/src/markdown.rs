@@ -9,6 +9,7 @@ pub(crate) struct TableRow<'a> {
     pub status: u16,
     pub code: &'a str,
     pub message: &'a str,
+    pub deprecated: Option<&'a str>,
     pub description: &'a str,
 }
 
@@ -17,7 +18,13 @@ pub(crate) fn table(rows: &[TableRow]) -> String {
         let mut out = Out::new(buf);
         out.bytes(HEADER);
         for row in rows {
-            out.row(row.status, row.code, row.message, row.description);
+            out.row(
+                row.status,
+                row.code,
+                row.message,
+                row.deprecated,
+                row.description,
+            );
         }
         out.len()
     };

@@ -85,6 +85,38 @@ impl Variant<'_> {
         })
     }
 
+    /// The fields the message template interpolates, each once, in order of
+    /// first use: the catalog's record of the message's placeholders.
+    pub(crate) fn template_fields(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        let fields = self
+            .attrs
+            .message
+            .iter()
+            .flat_map(|message| message.template.fields());
+        for field in fields {
+            let name = field.to_string();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// The members of exposed fields, in declaration order.
+    pub(crate) fn exposed_members(&self) -> Vec<String> {
+        self.fields.iter().filter_map(Field::exposed_name).collect()
+    }
+
+    /// The header names of header fields, as written, in declaration order.
+    pub(crate) fn header_fields(&self) -> Vec<String> {
+        let headers = self
+            .fields
+            .iter()
+            .filter_map(|field| field.attrs.header.as_ref());
+        headers.map(syn::LitStr::value).collect()
+    }
+
     pub(crate) fn transparent_field(&self) -> Option<&Field<'_>> {
         self.attrs.transparent.and(self.fields.first())
     }

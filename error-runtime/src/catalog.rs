@@ -70,6 +70,13 @@ pub trait Catalog {
     fn find(code: &str) -> Option<&'static ErrorEntry> {
         Self::ENTRIES.iter().find(|entry| entry.code == code)
     }
+
+    /// The rows the type defines itself: [`ENTRIES`](Self::ENTRIES) without
+    /// those its `transparent` variants take from other types, which define
+    /// them (for the registry's and the contract's view of who defines a
+    /// code).
+    #[doc(hidden)]
+    const __OWN_ENTRIES: &'static [ErrorEntry] = Self::ENTRIES;
 }
 
 /// A boxed error has the catalog of the error inside, so that a
@@ -78,6 +85,7 @@ impl<E: Catalog> Catalog for Box<E> {
     const ENTRIES: &'static [ErrorEntry] = E::ENTRIES;
     const MARKDOWN: &'static str = E::MARKDOWN;
     const __SETTINGS: &'static TypeSettings = E::__SETTINGS;
+    const __OWN_ENTRIES: &'static [ErrorEntry] = E::__OWN_ENTRIES;
 
     fn __schema(visitor: &mut dyn crate::schema::SchemaVisitor) {
         E::__schema(visitor);
@@ -101,12 +109,22 @@ pub struct ErrorEntry {
     /// The doc comment: its non-blank lines, each trimmed, joined with single
     /// spaces; empty when there is none.
     pub description: &'static str,
+    /// The note of `#[api(deprecated = "...")]` (what to use instead): the
+    /// code is still sent, but clients should move off it. Docs pages and the
+    /// lock of the error contract (feature `contract`) say so.
+    pub deprecated: Option<&'static str>,
     /// The message with each placeholder written `<field>` (`"No user <id>"`)
     /// and `{{`, `}}` as single braces: what example bodies show.
     placeholders: &'static str,
     /// Whether `message` is the public message itself, with nothing to
     /// interpolate, so that it can be serialized as it is.
     literal: bool,
+    /// The fields the message template interpolates, each once, in order.
+    template_fields: &'static [&'static str],
+    /// The body members of exposed fields, in declaration order.
+    exposed_members: &'static [&'static str],
+    /// The response headers of header fields, in declaration order.
+    header_fields: &'static [&'static str],
 }
 
 impl ErrorEntry {
@@ -156,8 +174,12 @@ impl ErrorEntry {
             code,
             message,
             description: "",
+            deprecated: None,
             placeholders: message,
             literal: false,
+            template_fields: &[],
+            exposed_members: &[],
+            header_fields: &[],
         }
     }
 
@@ -169,6 +191,83 @@ impl ErrorEntry {
             description,
             ..self
         }
+    }
+
+    /// The row with the note of a deprecated code, as
+    /// `#[api(deprecated = "...")]` gives a derived one.
+    ///
+    /// ```
+    /// use errcat::ErrorEntry;
+    /// use errcat::http::StatusCode;
+    ///
+    /// static ROW: ErrorEntry = ErrorEntry::new("Gone", StatusCode::GONE, "gone", "Gone")
+    ///     .with_deprecation("use `not_found`");
+    /// assert_eq!(ROW.deprecated, Some("use `not_found`"));
+    /// ```
+    #[must_use]
+    pub const fn with_deprecation(self, note: &'static str) -> Self {
+        ErrorEntry {
+            deprecated: Some(note),
+            ..self
+        }
+    }
+
+    /// The fields the message template interpolates, by name (`{id}` gives
+    /// `id`, `{0}` gives `0`), each once, in order of first use; empty for a
+    /// row written by hand.
+    ///
+    /// ```
+    /// # use errcat::{ApiError, Catalog};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404, message = "No {model} {id} (looked up {id} twice)")]
+    /// struct NotFound {
+    ///     id: u64,
+    ///     model: &'static str,
+    /// }
+    ///
+    /// assert_eq!(NotFound::ENTRIES[0].template_fields(), ["model", "id"]);
+    /// ```
+    #[must_use]
+    pub const fn template_fields(&self) -> &'static [&'static str] {
+        self.template_fields
+    }
+
+    /// The members exposed fields add to the body, in declaration order;
+    /// empty for a row written by hand.
+    ///
+    /// ```
+    /// # use errcat::{ApiError, Catalog};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 404)]
+    /// struct NotFound {
+    ///     #[api(expose = "user_id")]
+    ///     id: u64,
+    /// }
+    ///
+    /// assert_eq!(NotFound::ENTRIES[0].exposed_members(), ["user_id"]);
+    /// ```
+    #[must_use]
+    pub const fn exposed_members(&self) -> &'static [&'static str] {
+        self.exposed_members
+    }
+
+    /// The response headers header fields set, as written, in declaration
+    /// order; empty for a row written by hand.
+    ///
+    /// ```
+    /// # use errcat::{ApiError, Catalog};
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 429)]
+    /// struct SlowDown {
+    ///     #[api(header = "Retry-After")]
+    ///     seconds: u32,
+    /// }
+    ///
+    /// assert_eq!(SlowDown::ENTRIES[0].header_fields(), ["Retry-After"]);
+    /// ```
+    #[must_use]
+    pub const fn header_fields(&self) -> &'static [&'static str] {
+        self.header_fields
     }
 
     /// The public message, when it is the same for every value.
@@ -227,6 +326,10 @@ const fn is_valid_code(code: &str) -> bool {
 
 /// The row of a derived error, whose fields the derive has checked.
 #[must_use]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one positional call per row keeps generated code short"
+)]
 pub const fn derived_entry(
     name: &'static str,
     status: u16,
@@ -235,6 +338,10 @@ pub const fn derived_entry(
     placeholders: &'static str,
     description: &'static str,
     literal: bool,
+    template_fields: &'static [&'static str],
+    exposed_members: &'static [&'static str],
+    header_fields: &'static [&'static str],
+    deprecated: Option<&'static str>,
 ) -> ErrorEntry {
     ErrorEntry {
         name,
@@ -242,7 +349,11 @@ pub const fn derived_entry(
         code,
         message,
         description,
+        deprecated,
         placeholders,
         literal,
+        template_fields,
+        exposed_members,
+        header_fields,
     }
 }

@@ -15,6 +15,8 @@
 //! | `axum` | [`IntoResponse`](https://docs.rs/axum/0.8/axum/response/trait.IntoResponse.html) for every derived type and `Box<dyn ApiError + Send + Sync>` (module `errcat::axum`) | `axum` 0.8, without default features |
 //! | `actix-web` | `Responder` and `From<_> for actix_web::Error` for every derived type and `Box<dyn ApiError + Send + Sync>`, and `configure`, which answers actix-web's own failures from the catalog (module `errcat::actix_web`) | `actix-web` 4, without default features |
 //! | `tracing` | each response [`http_response`] renders is logged, a 5xx at `ERROR` and a 4xx at `DEBUG`, with the code, the status, the value's `Debug` and, for a `std::error::Error`, its `Display` and `source()` chain (module `errcat::tracing`); `Debug` goes to the logs as it is | `tracing`, without default features |
+//! | `registry` | `errcat::registry`: every derived, non-generic type linked into the binary, across crates, with no registration code; reports a code two of them define differently; `Docs::registry` renders their page | `linkme` |
+//! | `contract` | `errcat::contract`: a checked-in lock file of the error contract (every code with its status, format, placeholders, members and headers; active, deprecated or retired) and the check that fails a test on a breaking change; with `registry`, over the whole binary | — |
 //! | `utoipa` | [`utoipa::IntoResponses`](https://docs.rs/utoipa/5/utoipa/trait.IntoResponses.html) for every derived type: one response per status, a `oneOf` of its codes that client generators turn into a typed union, an example per code and the headers it sends (module `errcat::utoipa`); [`responses!`] for the errors of one operation | `utoipa` 5, with its `macros` feature only |
 //!
 //! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and
@@ -108,6 +110,7 @@
 //! | `message = "Couldn't find {model} with id {id}"` | the public message; without it, the status's reason phrase |
 //! | `details = "..."` | a template for the `details` member |
 //! | `transparent` | status, code, message, members and catalog rows all come from the single field, itself an `ApiError` |
+//! | ``deprecated = "use `NewCode`"`` | the code is still sent; the row's [`deprecated`](ErrorEntry::deprecated) note, the docs' error table and example bodies, and the contract's lock say it is deprecated |
 //!
 //! Templates name fields as `{field}` (named fields) or `{0}` (tuple
 //! fields), write braces as `{{` and `}}`, and use `Display` only, with fill,
@@ -302,6 +305,10 @@ mod api_error;
 mod catalog;
 pub mod client;
 mod const_eval;
+#[cfg(feature = "contract")]
+pub mod contract;
+#[cfg(any(feature = "registry", feature = "contract"))]
+mod definitions;
 pub mod docs;
 mod envelope;
 mod fields;

@@ -10,7 +10,13 @@ pub(crate) const fn render(entries: &[ErrorEntry], out: &mut Out) {
     let mut i = 0;
     while i < entries.len() {
         let entry = &entries[i];
-        out.row(entry.status, entry.code, entry.message, entry.description);
+        out.row(
+            entry.status,
+            entry.code,
+            entry.message,
+            entry.deprecated,
+            entry.description,
+        );
         i += 1;
     }
 }
@@ -24,6 +30,13 @@ pub(crate) fn table(entries: &[ErrorEntry]) -> String {
 #[cfg(feature = "docs")]
 pub(crate) fn cell(text: &str) -> String {
     written(|out| out.cell(text.as_bytes()))
+}
+
+/// The Description cell of `entry`: its deprecation note, if any, then its
+/// description, escaped.
+#[cfg(feature = "docs")]
+pub(crate) fn description_cell(entry: &ErrorEntry) -> String {
+    written(|out| out.description(entry.deprecated, entry.description.as_bytes()))
 }
 
 /// What `write` writes, as a `String`: written once to measure it and once

@@ -15,3 +15,5 @@ pub use crate::fields::{Unbox, display, exposed, source};
 pub use crate::format::{DynFormat, FormatKind, TypeSettings};
 pub use crate::schema::{SchemaFn, SchemaOf, SchemaProbe, SchemaVisitor};
 pub use crate::shared::formats::Builtin;
+#[cfg(feature = "registry")]
+pub use linkme;

@@ -26,10 +26,11 @@ pub(super) enum Key {
     Expose,
     Header,
     Source,
+    Deprecated,
 }
 
 impl Key {
-    pub(super) const ALL: [(&'static str, Key); 13] = [
+    pub(super) const ALL: [(&'static str, Key); 14] = [
         ("status", Key::Status),
         ("format", Key::Format),
         ("rename_all", Key::RenameAll),
@@ -43,6 +44,7 @@ impl Key {
         ("expose", Key::Expose),
         ("header", Key::Header),
         ("source", Key::Source),
+        ("deprecated", Key::Deprecated),
     ];
 
     pub(super) fn from_name(name: &str) -> Option<(&'static str, Key)> {
@@ -56,7 +58,9 @@ impl Key {
             Key::Format | Key::RenameAll | Key::TypeBase | Key::Display | Key::Challenge => {
                 matches!(position, Enum | Struct)
             }
-            Key::Code | Key::Message | Key::Transparent => matches!(position, Variant | Struct),
+            Key::Code | Key::Message | Key::Transparent | Key::Deprecated => {
+                matches!(position, Variant | Struct)
+            }
             Key::Details => matches!(position, Variant | Struct | Field),
             Key::Expose | Key::Header | Key::Source => position == Field,
         }

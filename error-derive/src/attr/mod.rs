@@ -69,6 +69,8 @@ pub(crate) struct VariantAttrs {
     pub message: Option<TemplateAttr>,
     pub details: Option<TemplateAttr>,
     pub transparent: Option<Span>,
+    /// The note of `deprecated = "..."`: what to use instead.
+    pub deprecated: Option<LitStr>,
 }
 
 #[derive(Default)]
@@ -149,7 +151,10 @@ impl Parser<'_> {
             return rest_of_value(meta.input).map(drop);
         }
         self.seen.push((name, span));
-        let variant_key = matches!(key, Key::Status | Key::Code | Key::Message | Key::Details);
+        let variant_key = matches!(
+            key,
+            Key::Status | Key::Code | Key::Message | Key::Details | Key::Deprecated
+        );
         if variant_key && matches!(self.position, Position::Variant | Position::Struct) {
             self.out.variant_keys.push((name, span));
         }
@@ -263,6 +268,17 @@ impl Parser<'_> {
                 self.out.field.expose = Some(Expose { span, name });
             }
             Key::Source => self.out.field.source = self.flag(name, meta)?,
+            Key::Deprecated => {
+                self.out.variant.deprecated = self.string(name, meta)?;
+                if let Some(note) = self.out.variant.deprecated.as_ref() {
+                    if note.value().trim().is_empty() {
+                        self.errors.at(
+                            note.span(),
+                            "`deprecated` needs a note saying what to use instead, like `deprecated = \"use `NewCode`\"`",
+                        );
+                    }
+                }
+            }
             Key::Header => {
                 self.out.field.header = self.string(name, meta)?;
                 if let Some(header) = &self.out.field.header {

@@ -3,7 +3,6 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use super::catalog::{CatalogRows, Source};
 use super::format_args::FormatArgs;
@@ -90,7 +89,7 @@ pub(super) fn describe_impl(
 fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
     let pattern = pattern(path, [field]);
     let inner = use_of(field);
-    let span = field.ty.span();
+    let span = super::field_span(field);
     [
         quote_spanned!(span=> #pattern => ::errcat::ApiError::entry(#inner),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::write_message(#inner, __formatter),),
@@ -127,7 +126,7 @@ fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
     let mut bound = details.map(|args| args.fields).unwrap_or_default();
     for field in &variant.fields {
         let value = use_of(field);
-        let span = field.ty.span();
+        let span = super::field_span(field);
         let attrs = &field.attrs;
         let before = calls.len();
         if let Some(name) = field.exposed_name() {

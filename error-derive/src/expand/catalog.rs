@@ -37,6 +37,10 @@ struct OwnRow<'a> {
     /// Whether `message` is the public message itself.
     literal: bool,
     description: &'a str,
+    template_fields: Vec<String>,
+    exposed_members: Vec<String>,
+    header_fields: Vec<String>,
+    deprecated: Option<String>,
 }
 
 impl<'a> CatalogRows<'a> {
@@ -67,6 +71,10 @@ impl<'a> CatalogRows<'a> {
                 placeholders: variant.placeholder_message(status),
                 literal: variant.message_is_literal(),
                 description: &variant.description,
+                template_fields: variant.template_fields(),
+                exposed_members: variant.exposed_members(),
+                header_fields: variant.header_fields(),
+                deprecated: variant.attrs.deprecated.as_ref().map(syn::LitStr::value),
             });
         }
         catalog
@@ -85,8 +93,19 @@ impl<'a> CatalogRows<'a> {
                 placeholders,
                 literal,
                 description,
+                template_fields,
+                exposed_members,
+                header_fields,
+                deprecated,
             } = row;
-            quote!(::errcat::__private::entry(#name, #status, #code, #message, #placeholders, #description, #literal))
+            let deprecated = deprecated.as_ref().map_or_else(
+                || quote!(::core::option::Option::None),
+                |note| quote!(::core::option::Option::Some(#note)),
+            );
+            quote!(::errcat::__private::entry(
+                #name, #status, #code, #message, #placeholders, #description, #literal,
+                &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated
+            ))
         });
         let (entries, table) = if self.fetched.is_empty() {
             (quote!(&__ROWS), self.markdown_literal())
@@ -103,6 +122,12 @@ impl<'a> CatalogRows<'a> {
             )
         });
         let schema = super::schema::schema_fn(input, self);
+        // With rows from other types, the type's own are fewer.
+        let own = (!self.fetched.is_empty()).then(|| {
+            quote!(
+                const __OWN_ENTRIES: &'static [::errcat::ErrorEntry] = &__ROWS;
+            )
+        });
         // A const first, so that const evaluation reads rows from consts
         // only: reading statics there crashes clippy's const lints.
         quote! {
@@ -115,6 +140,7 @@ impl<'a> CatalogRows<'a> {
                 const MARKDOWN: &'static str = #table;
                 #settings
                 #schema
+                #own
             }
         }
     }
@@ -127,6 +153,7 @@ impl<'a> CatalogRows<'a> {
                 status: row.status,
                 code: &row.code,
                 message: &row.message,
+                deprecated: row.deprecated.as_deref(),
                 description: row.description,
             })
             .collect();

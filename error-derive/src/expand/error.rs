@@ -27,7 +27,7 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
         if let Some(field) = variant.transparent_field() {
             let pattern = pattern(&path, [field]);
             let inner = use_of(field);
-            arms.push(quote_spanned! {field.ty.span()=>
+            arms.push(quote_spanned! {super::field_span(field)=>
                 #pattern => ::core::option::Option::and_then(
                     ::errcat::Describe::__inspect(#inner).error,
                     ::core::error::Error::source,
@@ -89,7 +89,8 @@ fn source_arm(path: &TokenStream, field: &Field, source_ty: &Type, optional: boo
         pattern(path, [field])
     };
     let value = use_of(field);
-    let source = quote_spanned! {source_ty.span()=>
+    let span = proc_macro2::Span::call_site().located_at(source_ty.span());
+    let source = quote_spanned! {span=>
         ::errcat::__private::source((&&::errcat::__private::Probe(#value)).__errcat_unbox())
     };
     quote!(#pattern => ::core::option::Option::Some(#source),)

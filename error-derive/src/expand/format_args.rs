@@ -2,7 +2,6 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use super::use_of;
 use crate::ast::{Field, Variant};
@@ -35,7 +34,7 @@ impl<'v> FormatArgs<'v> {
                     format.push('}');
                     let value = use_of(field);
                     args.push(
-                        quote_spanned!(field.ty.span()=> ::errcat::__private::display(#value)),
+                        quote_spanned!(super::field_span(field)=> ::errcat::__private::display(#value)),
                     );
                     fields.push(field);
                 }

@@ -130,8 +130,15 @@ fn binding(field: &Field) -> Ident {
 /// field rather than on the derive.
 fn use_of(field: &Field) -> Ident {
     let mut binding = binding(field);
-    binding.set_span(field.ty.span());
+    binding.set_span(field_span(field));
     binding
+}
+
+/// Where code about `field` points: at the field's type, for errors, with
+/// the derive's own hygiene, so that the locals it names resolve even when
+/// the field came from another macro.
+fn field_span(field: &Field) -> proc_macro2::Span {
+    proc_macro2::Span::call_site().located_at(field.ty.span())
 }
 
 /// A pattern binding `fields` (each once) and ignoring the rest.

@@ -41,8 +41,16 @@ impl<'a> Out<'a> {
         }
     }
 
-    /// Writes one row of the catalog table.
-    pub const fn row(&mut self, status: u16, code: &str, message: &str, description: &str) {
+    /// Writes one row of the catalog table; a deprecated error's
+    /// Description cell starts with its note.
+    pub const fn row(
+        &mut self,
+        status: u16,
+        code: &str,
+        message: &str,
+        deprecated: Option<&str>,
+        description: &str,
+    ) {
         self.cell_start(true);
         self.number(status);
         self.cell_start(false);
@@ -50,7 +58,7 @@ impl<'a> Out<'a> {
         self.cell_start(false);
         self.cell(message.as_bytes());
         self.cell_start(false);
-        self.cell(description.as_bytes());
+        self.description(deprecated, description.as_bytes());
         self.row_end();
     }
 
@@ -62,6 +70,23 @@ impl<'a> Out<'a> {
     /// Closes the last cell and the row.
     pub const fn row_end(&mut self) {
         self.bytes(b" |\n");
+    }
+
+    /// Writes the Description cell: `Deprecated: <note>.` first (the period
+    /// added unless the note ends a sentence), then the description.
+    pub const fn description(&mut self, deprecated: Option<&str>, description: &[u8]) {
+        if let Some(note) = deprecated {
+            let note = note.as_bytes();
+            self.bytes(b"Deprecated: ");
+            self.cell(note);
+            if !matches!(note.last(), Some(b'.' | b'!' | b'?')) {
+                self.byte(b'.');
+            }
+            if !description.is_empty() {
+                self.byte(b' ');
+            }
+        }
+        self.cell(description);
     }
 
     const fn number(&mut self, mut n: u16) {

@@ -310,12 +310,62 @@ impl Docs {
         &mut self,
         body: impl Fn(&'static ErrorEntry) -> Option<Result<String, String>>,
     ) {
-        let type_name = core::any::type_name::<T>();
-        self.rows.extend(T::ENTRIES.iter().map(|entry| Row {
+        self.add_rows(core::any::type_name::<T>(), T::ENTRIES, body);
+    }
+
+    /// Adds `entries`, of the type `type_name`, each with the body `body`
+    /// writes for it.
+    fn add_rows(
+        &mut self,
+        type_name: &'static str,
+        entries: &'static [ErrorEntry],
+        body: impl Fn(&'static ErrorEntry) -> Option<Result<String, String>>,
+    ) {
+        self.rows.extend(entries.iter().map(|entry| Row {
             entry,
             type_name,
             body: body(entry),
         }));
+    }
+
+    /// Adds the rows of every type in the [registry](crate::registry), in
+    /// the order of [`registry::types`](crate::registry::types), each with
+    /// an example body in its type's format, as
+    /// [`catalog_with_bodies`](Self::catalog_with_bodies) does. A row a type
+    /// repeats through a `transparent` variant is listed once; a code that
+    /// two types define differently is an error naming both.
+    ///
+    /// ```standalone_crate
+    /// use errcat::docs::Docs;
+    /// use errcat::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(format = "nested")]
+    /// enum UserError {
+    ///     #[api(status = 404, message = "No user {id}")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(status = 503)]
+    /// struct Maintenance;
+    ///
+    /// let table = Docs::new().registry().error_table().unwrap();
+    /// assert!(table.contains("| 404 | UserNotFound | No user {id} |  |\n"));
+    /// assert!(table.contains("| 503 | Maintenance | Service Unavailable |  |\n"));
+    /// ```
+    #[cfg(feature = "registry")]
+    #[must_use]
+    pub fn registry(mut self) -> Self {
+        for ty in crate::registry::types() {
+            let settings = ty.settings();
+            self.add_rows(ty.type_name(), ty.entries(), |entry| {
+                Some(pretty_json(&Envelope::new(&Placeholder::new(
+                    entry, settings,
+                ))))
+            });
+        }
+        self
     }
 
     /// Shows the body of `error` — as [`Envelope::new`] writes it, exposed

@@ -15,7 +15,8 @@ pub(super) fn pretty_json<T: Serialize + ?Sized>(body: &T) -> Result<String, Str
 }
 
 /// For each row with a body: `heading` with the code, a line with the status
-/// and its reason phrase, and the body in a `json` block.
+/// and its reason phrase, `Deprecated: <note>` for a deprecated code, and
+/// the body in a `json` block.
 ///
 /// A line of pretty-printed JSON starts with a space, a bracket, a quote, a
 /// digit or a letter, never with a backtick, so a body cannot close its
@@ -35,11 +36,15 @@ pub(super) fn render(rows: &[Merged<'_>], heading: &str) -> Result<String, DocsE
         let entry = row.entry;
         let _ = write!(
             out,
-            "{heading} {code}\n\n{status} {reason}\n\n```json\n{body}\n```\n",
+            "{heading} {code}\n\n{status} {reason}\n\n",
             code = escape(entry.code),
             status = entry.status,
             reason = escape(entry.reason()),
         );
+        if let Some(note) = entry.deprecated {
+            let _ = write!(out, "Deprecated: {}\n\n", escape(note));
+        }
+        let _ = write!(out, "```json\n{body}\n```\n");
     }
     Ok(out)
 }

@@ -16,9 +16,10 @@ const BLESS: &str = "ERRCAT_BLESS";
 /// ```
 /// use errcat::docs::SyncMode;
 ///
-/// // `Bless` only under ERRCAT_BLESS=1.
+/// // `Bless` only under ERRCAT_BLESS=1 (or =breaking, which accepts more).
 /// let mode = SyncMode::from_env();
-/// assert_eq!(mode == SyncMode::Bless, std::env::var("ERRCAT_BLESS").as_deref() == Ok("1"));
+/// let bless = matches!(std::env::var("ERRCAT_BLESS").as_deref(), Ok("1" | "breaking"));
+/// assert_eq!(mode == SyncMode::Bless, bless);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncMode {
@@ -30,10 +31,12 @@ pub enum SyncMode {
 
 impl SyncMode {
     /// [`Bless`](SyncMode::Bless) when the environment variable
-    /// `ERRCAT_BLESS` is `1`, [`Check`](SyncMode::Check) otherwise.
+    /// `ERRCAT_BLESS` is `1`, or `breaking` (the error contract's mode that
+    /// also records breaking changes, which blesses pages too);
+    /// [`Check`](SyncMode::Check) otherwise.
     #[must_use]
     pub fn from_env() -> Self {
-        if std::env::var_os(BLESS).is_some_and(|value| value == "1") {
+        if std::env::var_os(BLESS).is_some_and(|value| value == "1" || value == "breaking") {
             SyncMode::Bless
         } else {
             SyncMode::Check

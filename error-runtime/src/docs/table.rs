@@ -45,7 +45,8 @@ pub enum Column {
     Code,
     /// `Message`: the message template as written, or the reason phrase.
     Message,
-    /// `Description`: the doc comment of the variant.
+    /// `Description`: the doc comment of the variant, after
+    /// `Deprecated: <note>.` for a deprecated code.
     Description,
     /// `Variant`: the variant's name in Rust (the type's name for a struct).
     Variant,
@@ -92,7 +93,7 @@ impl Column {
             Column::Reason => escape(entry.reason()),
             Column::Code => escape(entry.code),
             Column::Message => escape(entry.message),
-            Column::Description => escape(entry.description),
+            Column::Description => crate::markdown::description_cell(entry),
             Column::Variant => escape(entry.name),
         }
     }

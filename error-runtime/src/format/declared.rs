@@ -25,6 +25,30 @@ impl TypeSettings {
         type_base: None,
         challenge: None,
     };
+
+    /// The format's name: a built-in one's (`nested`), or a custom one's
+    /// type name without its module path (`Terse`).
+    #[cfg(any(feature = "registry", feature = "contract"))]
+    pub(crate) fn format_name(&self) -> &'static str {
+        match self.format {
+            FormatKind::Builtin(format) => format.name(),
+            FormatKind::Custom(custom) => {
+                let name = custom.dyn_type_name();
+                name.rsplit("::").next().unwrap_or(name)
+            }
+        }
+    }
+
+    /// The problem `type` of `code`: `type_base` and the code, or
+    /// `about:blank`, in the `problem` format; `None` in the others.
+    #[cfg(any(feature = "registry", feature = "contract"))]
+    pub(crate) fn type_uri(&self, code: &str) -> Option<String> {
+        match (self.format, self.type_base) {
+            (FormatKind::Builtin(Builtin::Problem), Some(base)) => Some(format!("{base}{code}")),
+            (FormatKind::Builtin(Builtin::Problem), None) => Some("about:blank".to_owned()),
+            _ => None,
+        }
+    }
 }
 
 /// A type's declared format: a built-in one, dispatched to statically, or a
@@ -86,6 +110,8 @@ pub trait DynFormat {
     fn dyn_headers(&self, error: &dyn ApiError, headers: &mut HeaderMap);
     /// Calls `write` with the body of `error` as an erased `Serialize`.
     fn with_body(&self, error: &dyn ApiError, write: &mut dyn FnMut(&dyn erased_serde::Serialize));
+    /// The format's type, as [`core::any::type_name`] writes it.
+    fn dyn_type_name(&self) -> &'static str;
 }
 
 impl<F: Format> DynFormat for F {
@@ -102,6 +128,10 @@ impl<F: Format> DynFormat for F {
             format: self,
             error,
         });
+    }
+
+    fn dyn_type_name(&self) -> &'static str {
+        core::any::type_name::<F>()
     }
 }
 

@@ -11,6 +11,8 @@
 pub mod actix_web;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "registry")]
+pub mod registry;
 #[cfg(feature = "tracing")]
 pub mod tracing;
 #[cfg(feature = "utoipa")]
@@ -31,6 +33,7 @@ macro_rules! __integrate {
     ($($input:tt)*) => {
         $crate::__integrate_axum! { $($input)* }
         $crate::__integrate_actix_web! { $($input)* }
+        $crate::__integrate_registry! { $($input)* }
         $crate::__integrate_utoipa! { $($input)* }
     };
 }
@@ -46,6 +49,13 @@ macro_rules! __integrate_axum {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __integrate_actix_web {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "registry"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrate_registry {
     ($($input:tt)*) => {};
 }
 

@@ -6,42 +6,56 @@ use std::net::TcpListener;
 
 use ::actix_web::dev::Server;
 use ::actix_web::http::header::AUTHORIZATION;
-use ::actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use std::future::{Ready, ready};
+
+use ::actix_web::dev::Payload;
+use ::actix_web::{App, FromRequest, HttpRequest, HttpResponse, HttpServer, web};
 use errcat::Catalog;
 
 use crate::service::{Lookup, NewUser, Session, SsoRequest, User};
 use crate::{BODY_LIMIT, Config, MARKDOWN_TYPE, Service, ServiceError};
 
-fn authorize(service: &Service, request: &HttpRequest) -> Result<(), ServiceError> {
-    let authorization = request.headers().get(AUTHORIZATION);
-    service.authorize(authorization.map(::actix_web::http::header::HeaderValue::as_bytes))
+/// A request with the API's token. Listed first, so a request without one
+/// is refused before its body is read.
+struct Authorized;
+
+impl FromRequest for Authorized {
+    type Error = ::actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let authorization = request.headers().get(AUTHORIZATION);
+        let authorized = match request.app_data::<web::Data<Service>>() {
+            Some(service) => service
+                .authorize(authorization.map(::actix_web::http::header::HeaderValue::as_bytes)),
+            None => Err(crate::UsersError::Internal.into()),
+        };
+        ready(authorized.map(|()| Authorized).map_err(Into::into))
+    }
 }
 
 async fn create_user(
-    request: HttpRequest,
+    _: Authorized,
     service: web::Data<Service>,
     new: web::Json<NewUser>,
 ) -> Result<HttpResponse, ServiceError> {
-    authorize(&service, &request)?;
     let user: User = service.create_user(new.into_inner())?;
     Ok(HttpResponse::Created().json(user))
 }
 
 async fn find_user(
-    request: HttpRequest,
+    _: Authorized,
     service: web::Data<Service>,
     lookup: web::Query<Lookup>,
 ) -> Result<web::Json<User>, ServiceError> {
-    authorize(&service, &request)?;
     service.find_user(lookup.into_inner()).map(web::Json)
 }
 
 async fn sso(
-    request: HttpRequest,
+    _: Authorized,
     service: web::Data<Service>,
     body: web::Json<SsoRequest>,
 ) -> Result<web::Json<Session>, ServiceError> {
-    authorize(&service, &request)?;
     service.sso(&body).map(web::Json)
 }
 

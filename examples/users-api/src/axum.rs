@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use ::axum::Router;
-use ::axum::extract::{DefaultBodyLimit, State};
+use ::axum::extract::{DefaultBodyLimit, FromRequestParts, State};
+use ::axum::http::StatusCode;
 use ::axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
-use ::axum::http::{HeaderMap, StatusCode};
+use ::axum::http::request::Parts;
 use ::axum::response::IntoResponse;
 use ::axum::routing::{get, post};
 use errcat::Catalog;
@@ -35,12 +36,21 @@ pub fn router(config: Config) -> Router {
         .layer(CatalogLayer::<ServiceError>::new())
 }
 
-fn authorize(service: &Service, headers: &HeaderMap) -> Result<(), ServiceError> {
-    service.authorize(
-        headers
-            .get(AUTHORIZATION)
-            .map(::axum::http::HeaderValue::as_bytes),
-    )
+/// A request with the API's token. Listed before the body, so a request
+/// without one is refused before its body is read.
+struct Authorized;
+
+impl FromRequestParts<Arc<Service>> for Authorized {
+    type Rejection = ServiceError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        service: &Arc<Service>,
+    ) -> Result<Self, ServiceError> {
+        let authorization = parts.headers.get(AUTHORIZATION);
+        service.authorize(authorization.map(::axum::http::HeaderValue::as_bytes))?;
+        Ok(Authorized)
+    }
 }
 
 #[utoipa::path(
@@ -51,11 +61,10 @@ fn authorize(service: &Service, headers: &HeaderMap) -> Result<(), ServiceError>
     security(("token" = [])),
 )]
 async fn create_user(
+    _: Authorized,
     State(service): Shared,
-    headers: HeaderMap,
     Json(new): Json<NewUser>,
 ) -> Result<(StatusCode, Json<User>), ServiceError> {
-    authorize(&service, &headers)?;
     Ok((StatusCode::CREATED, Json(service.create_user(new)?)))
 }
 
@@ -67,11 +76,10 @@ async fn create_user(
     security(("token" = [])),
 )]
 async fn find_user(
+    _: Authorized,
     State(service): Shared,
-    headers: HeaderMap,
     Query(lookup): Query<Lookup>,
 ) -> Result<Json<User>, ServiceError> {
-    authorize(&service, &headers)?;
     service.find_user(lookup).map(Json)
 }
 
@@ -83,11 +91,10 @@ async fn find_user(
     security(("token" = [])),
 )]
 async fn sso(
+    _: Authorized,
     State(service): Shared,
-    headers: HeaderMap,
     Json(request): Json<SsoRequest>,
 ) -> Result<Json<Session>, ServiceError> {
-    authorize(&service, &headers)?;
     service.sso(&request).map(Json)
 }
 
