@@ -45,8 +45,8 @@ pub trait Catalog {
     #[doc(hidden)]
     const __SETTINGS: &'static TypeSettings = &TypeSettings::DEFAULT;
 
-    /// Shows `visitor` each code's exposed members and header fields, for
-    /// the OpenAPI responses of the `utoipa` feature.
+    /// Shows `visitor` the schema of each code's exposed members and
+    /// details value, for the OpenAPI responses of the `utoipa` feature.
     #[doc(hidden)]
     fn __schema(visitor: &mut dyn crate::schema::SchemaVisitor) {
         let _ = visitor;

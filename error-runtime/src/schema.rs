@@ -1,6 +1,6 @@
-//! What a catalog row cannot hold and an OpenAPI document needs: each
-//! code's exposed members with the schema of their Rust type, and the
-//! header fields it sends.
+//! What a catalog row cannot hold and an OpenAPI document needs: the
+//! schema of the Rust type of each code's exposed members and details
+//! value.
 //!
 //! The derive writes `Catalog::__schema`, which shows a [`SchemaVisitor`]
 //! these per code. The schema of a member's type is picked in generated code
@@ -20,7 +20,7 @@ pub type SchemaFn = fn() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Sche
 #[cfg(not(feature = "utoipa"))]
 pub type SchemaFn = fn();
 
-/// Shown each code's exposed members and header fields by
+/// Shown each code's exposed members and details value by
 /// `Catalog::__schema`.
 pub trait SchemaVisitor {
     /// The error with `code` exposes a member called `name`, whose type's
@@ -29,8 +29,6 @@ pub trait SchemaVisitor {
     /// The error with `code` has a details value (a field, or a template's
     /// text), whose type's schema `schema` returns.
     fn details(&mut self, code: &'static str, schema: SchemaFn);
-    /// The error with `code` has a field sent as the header `name`.
-    fn header(&mut self, code: &'static str, name: &'static str);
 }
 
 /// A type, without a value, for the schema probe.

@@ -1,5 +1,6 @@
 //! `Catalog::__schema`: each code's exposed members and details value, with
-//! the schema of their type picked by the probe, and its header fields; a transparent
+//! the schema of their type picked by the probe (the names of header fields
+//! are in the rows); a transparent
 //! variant forwards to its field's type.
 
 use proc_macro2::TokenStream;
@@ -9,8 +10,8 @@ use syn::spanned::Spanned;
 use super::catalog::{CatalogRows, Source};
 use crate::ast::Input;
 
-/// `None` when no variant exposes a member, has details, sends a header or
-/// is transparent to a known type: the trait's default shows nothing.
+/// `None` when no variant exposes a member, has details or is transparent
+/// to a known type: the trait's default shows nothing.
 pub(super) fn schema_fn(input: &Input, catalog: &CatalogRows) -> Option<TokenStream> {
     let mut calls = Vec::new();
     for (variant, source) in input.variants.iter().zip(&catalog.sources) {
@@ -33,9 +34,6 @@ pub(super) fn schema_fn(input: &Input, catalog: &CatalogRows) -> Option<TokenStr
                         calls.push(quote_spanned! {ty.span()=>
                             __visitor.details(#code, (&&::errcat::__private::SchemaProbe::<#ty>::NEW).__errcat_schema());
                         });
-                    }
-                    if let Some(header) = &field.attrs.header {
-                        calls.push(quote!(__visitor.header(#code, #header);));
                     }
                 }
             }

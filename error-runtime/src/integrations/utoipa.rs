@@ -94,12 +94,11 @@ pub fn responses_of<T: Catalog + ?Sized>(codes: &[&str]) -> BTreeMap<String, Ref
     build::<T>(|entry| codes.contains(&entry.code))
 }
 
-/// What `Catalog::__schema` shows: exposed members and header fields, by code.
+/// What `Catalog::__schema` shows: exposed members and details, by code.
 #[derive(Default)]
 struct Extras {
     members: Vec<(&'static str, &'static str, SchemaFn)>,
     details: Vec<(&'static str, SchemaFn)>,
-    headers: Vec<(&'static str, &'static str)>,
 }
 
 impl SchemaVisitor for Extras {
@@ -109,10 +108,6 @@ impl SchemaVisitor for Extras {
 
     fn details(&mut self, code: &'static str, schema: SchemaFn) {
         self.details.push((code, schema));
-    }
-
-    fn header(&mut self, code: &'static str, name: &'static str) {
-        self.headers.push((code, name));
     }
 }
 
@@ -155,11 +150,7 @@ fn response(
         for name in sent_headers(&error, entry, settings) {
             headers.entry(name).or_default().push(entry.code);
         }
-        for &(_, name) in extras
-            .headers
-            .iter()
-            .filter(|(code, _)| *code == entry.code)
-        {
+        for &name in entry.header_fields() {
             headers.entry(name.to_owned()).or_default().push(entry.code);
         }
         let members: Vec<(&str, SchemaFn)> = extras
