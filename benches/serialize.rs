@@ -2,7 +2,7 @@
 //! the code users write by hand (a `#[derive(Serialize)]` body struct, a
 //! `format!`ed message, thiserror for `Display`).
 //!
-//! `benches/run.sh` runs each case under callgrind twice, with 0 and with
+//! `bench/run` runs each case under callgrind twice, with 0 and with
 //! `ITERATIONS` iterations, and prints the instructions per iteration of
 //! each errcat case as a ratio of its baseline. Run alone, this binary
 //! executes one case: `serialize <case> <iterations>`.
