@@ -313,6 +313,10 @@ mod envelope;
 mod fields;
 pub mod format;
 mod integrations;
+#[cfg(feature = "locales")]
+pub mod locale;
+#[cfg(not(feature = "locales"))]
+mod locale;
 mod markdown;
 mod reason;
 mod rejection;
@@ -331,6 +335,8 @@ pub use crate::format::Format;
 pub use crate::integrations::*;
 pub use crate::reason::reason_phrase;
 pub use crate::rejection::{FromRejection, Rejection, RejectionKind};
+#[cfg(feature = "locales")]
+pub use crate::response::http_response_in;
 pub use crate::response::{http_response, http_response_with};
 pub use crate::validation::{FieldError, ValidationErrors};
 
