@@ -90,9 +90,82 @@ impl<T: Display + ?Sized> TextArgument for Argument<'_, T> {
 }
 
 #[cfg(feature = "locales")]
-pub(crate) use self::enabled::{Localized, language_headers};
+pub(crate) use self::enabled::{Localized, language_headers, vary};
 #[cfg(feature = "locales")]
 pub use self::enabled::{LocalizedMessage, negotiate};
+#[cfg(all(feature = "locales", any(feature = "axum", feature = "actix-web")))]
+pub(crate) use self::negotiation::{Negotiated, render};
+
+/// The `Accept-Language` of the request being answered, for the framework
+/// integrations: their layer polls the rest of the service inside
+/// [`Negotiated`], so that an error turned into a response anywhere in it
+/// (`IntoResponse`, `From<_> for actix_web::Error`) is written in the
+/// locale the request prefers.
+#[cfg(all(feature = "locales", any(feature = "axum", feature = "actix-web")))]
+mod negotiation {
+    use core::future::Future;
+    use core::pin::Pin;
+    use core::task::{Context, Poll};
+    use std::cell::RefCell;
+
+    use http::Response;
+
+    use super::enabled::{find, preferred};
+    use crate::ApiError;
+
+    thread_local! {
+        static ACCEPT_LANGUAGE: RefCell<Option<Box<str>>> = const { RefCell::new(None) };
+    }
+
+    /// A future polled with its request's `Accept-Language` in scope (an
+    /// empty one when the request had none, or one that is not text).
+    pub(crate) struct Negotiated<F> {
+        inner: Pin<Box<F>>,
+        accept_language: Option<Box<str>>,
+    }
+
+    impl<F> Negotiated<F> {
+        pub(crate) fn new(accept_language: Option<&str>, inner: F) -> Self {
+            let accept_language = accept_language.unwrap_or("");
+            Negotiated {
+                inner: Box::pin(inner),
+                accept_language: Some(accept_language.into()),
+            }
+        }
+    }
+
+    impl<F: Future> Future for Negotiated<F> {
+        type Output = F::Output;
+
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            let this = &mut *self;
+            let outer = ACCEPT_LANGUAGE.with(|scope| scope.replace(this.accept_language.take()));
+            let polled = this.inner.as_mut().poll(cx);
+            this.accept_language = ACCEPT_LANGUAGE.with(|scope| scope.replace(outer));
+            polled
+        }
+    }
+
+    /// The response of `error`, in the locale the request in scope prefers:
+    /// with `Content-Language` when a translation answers, and
+    /// `Vary: Accept-Language` whenever the type has translations. Outside a
+    /// negotiated request, [`http_response`](crate::http_response).
+    pub(crate) fn render(error: &dyn ApiError) -> Response<Vec<u8>> {
+        let locales = error.__locales();
+        if locales.is_empty() {
+            return crate::http_response(error);
+        }
+        let chosen = ACCEPT_LANGUAGE.with(|scope| {
+            let scope = scope.borrow();
+            let header = scope.as_deref()?;
+            Some(preferred(header, |range| find(locales, range)).map(|locale| locale.tag))
+        });
+        match chosen {
+            Some(Some(tag)) => crate::http_response_in(error, tag),
+            _ => crate::http_response(error),
+        }
+    }
+}
 
 #[cfg(feature = "locales")]
 mod enabled {
@@ -243,15 +316,18 @@ mod enabled {
         }
     }
 
-    /// `Vary: Accept-Language` for an error with translations, and
-    /// `Content-Language` when `locale` finds one of them.
-    pub(crate) fn language_headers(error: &dyn ApiError, locale: &str, headers: &mut HeaderMap) {
-        let locales = error.__locales();
-        if locales.is_empty() {
-            return;
+    /// `Vary: Accept-Language` for an error with translations: its body
+    /// depends on the header wherever errors are negotiated.
+    pub(crate) fn vary(error: &dyn ApiError, headers: &mut HeaderMap) {
+        if !error.__locales().is_empty() {
+            headers.append(VARY, HeaderValue::from_static("accept-language"));
         }
-        headers.append(VARY, HeaderValue::from_static("accept-language"));
-        if let Some(found) = find(locales, locale) {
+    }
+
+    /// `Content-Language` when `locale` finds one of the error's
+    /// translations.
+    pub(crate) fn language_headers(error: &dyn ApiError, locale: &str, headers: &mut HeaderMap) {
+        if let Some(found) = find(error.__locales(), locale) {
             if let Ok(tag) = HeaderValue::from_str(found.tag) {
                 headers.insert(CONTENT_LANGUAGE, tag);
             }
@@ -280,7 +356,10 @@ mod enabled {
 
     /// The first of the header's ranges, best quality first, that `lookup`
     /// finds, directly or with its last subtags dropped.
-    fn preferred<T>(accept_language: &str, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
+    pub(super) fn preferred<T>(
+        accept_language: &str,
+        lookup: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let mut ranges: Vec<(u16, usize, &str)> = accept_language
             .split(',')
             .enumerate()

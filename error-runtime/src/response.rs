@@ -96,6 +96,8 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
         }
     }
     format.headers(error, &mut headers);
+    #[cfg(feature = "locales")]
+    crate::locale::vary(error, &mut headers);
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
     *response.headers_mut() = headers;
