@@ -17,6 +17,7 @@
 //! | `tracing` | each response [`http_response`] renders is logged, a 5xx at `ERROR` and a 4xx at `DEBUG`, with the code, the status, the value's `Debug` and, for a `std::error::Error`, its `Display` and `source()` chain (module `errcat::tracing`); `Debug` goes to the logs as it is | `tracing`, without default features |
 //! | `registry` | `errcat::registry`: every derived, non-generic type linked into the binary, across crates, with no registration code; reports a code two of them define differently; `Docs::registry` renders their page | `linkme` |
 //! | `contract` | `errcat::contract`: a checked-in lock file of the error contract (every code with its status, format, placeholders, members and headers; active, deprecated or retired) and the check that fails a test on a breaking change; with `registry`, over the whole binary | — |
+//! | `locales` | `#[api(locales = "locales")]`: translations in Fluent `<lang>.ftl` files, checked against the type at compile time; `ApiError::message_in`, `Envelope::in_locale`, `http_response_in`, `locale::negotiate` and `Accept-Language` negotiation in the axum `CatalogLayer` and the actix-web middleware `Negotiate` (module `errcat::locale`) | `fluent-bundle`, `unic-langid`; `fluent-syntax` in the derive |
 //!
 //! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and
 //! `erased-serde`. A feature works whatever features your own crate
@@ -78,6 +79,8 @@
 //! | `format = "problem"` | format: `flat`, `nested`, `typed`, `described`, `oauth2`, `problem` (the default) — see [`format`](mod@format) — or the path of a unit struct implementing [`format::Format`] |
 //! | `rename_all = "snake_case"` | codes derived from variant names: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's rules); without it a code is the variant name as written |
 //! | `type_base = "https://example.com/errors/"` | `problem` format: `type` is this followed by the code; without it `about:blank` |
+//! | `locales = "locales"` | with the `locales` feature: the folder (relative to the crate's manifest) of Fluent `<lang>.ftl` translations, each message id a code, checked at compile time; see the README's "Localized messages" |
+//! | `fallback` / `fallback = "fr, it"` | with `locales`: codes a locale (every one, or those listed) does not translate are answered in the default language instead of being a compile error |
 //! | `display` | also implement `Display`, writing the public message, and `std::error::Error` (which needs `Debug`) |
 //! | `challenge = "Bearer realm=\"api\""` | `WWW-Authenticate` of 401 responses that have no header field for it |
 //!
