@@ -250,10 +250,11 @@ mod enabled {
                 let mut variables = Vec::new();
                 pattern_variables(value, &mut variables);
                 for variable in variables {
+                    let at = dollar(self.source, variable);
                     let field = variant.fields.iter().find(|field| field.name() == variable);
                     match field {
                         Some(field) if field.attrs.source.is_some() => self.error(
-                            variable,
+                            at,
                             format_args!(
                                 "`{{ ${variable} }}` is the error's source, which is never sent"
                             ),
@@ -273,7 +274,7 @@ mod enabled {
                                 )
                             };
                             self.error(
-                                variable,
+                                at,
                                 format_args!(
                                     "`{{ ${variable} }}` names no field of `{}`; {has}",
                                     variant.ident
@@ -303,6 +304,15 @@ mod enabled {
                     self.ok = false;
                 }
             }
+        }
+    }
+
+    /// The variable `name` (a slice of `source`) with its `$`.
+    fn dollar<'s>(source: &'s str, name: &'s str) -> &'s str {
+        let offset = (name.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
+        match offset.checked_sub(1).and_then(|start| source.get(start..)) {
+            Some(with) if with.starts_with('$') => with,
+            _ => name,
         }
     }
 
