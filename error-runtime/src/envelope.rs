@@ -80,12 +80,22 @@ impl<F: Format> Serialize for Envelope<'_, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[cfg(feature = "locales")]
         if let Some(locale) = self.locale {
-            let localized = crate::locale::Localized {
-                error: self.error,
-                locale,
-            };
-            return self.format.serialize(&localized, serializer);
+            return serialize_in(&self.format, self.error, locale, serializer);
         }
         self.format.serialize(self.error, serializer)
     }
+}
+
+/// The body in `locale`: out of line, so that the default path stays as it
+/// was.
+#[cfg(feature = "locales")]
+#[cold]
+#[inline(never)]
+fn serialize_in<F: Format, S: Serializer>(
+    format: &F,
+    error: &dyn ApiError,
+    locale: &str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    format.serialize(&crate::locale::Localized { error, locale }, serializer)
 }
