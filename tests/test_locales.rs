@@ -104,6 +104,14 @@ fn bodies_and_responses_in_a_locale() {
         br#"{"error":{"status":404,"message":"Kein Benutzer 5","code":"UserNotFound"}}"#
     );
 
+    // `fr.ftl` leaves `Locked` to the default language: no `Content-Language`.
+    let response = errcat::http_response_in(&ShopError::Locked, "fr");
+    assert!(response.headers().get("content-language").is_none());
+    assert_eq!(
+        response.body(),
+        br#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
+    );
+
     let response = errcat::http_response_in(&ShopError::UserNotFound { id: 5 }, "xx");
     assert!(response.headers().get("content-language").is_none());
     assert_eq!(response.headers()["vary"], "accept-language");
@@ -111,4 +119,55 @@ fn bodies_and_responses_in_a_locale() {
         response.body(),
         br#"{"error":{"status":404,"message":"No user 5","code":"UserNotFound"}}"#
     );
+}
+
+/// The actix-web middleware, driven in-process: the best locale that
+/// translates the code wins, the default otherwise.
+#[cfg(feature = "actix-web")]
+mod actix {
+    use actix_web::{App, test, web};
+
+    use super::ShopError;
+
+    async fn locked() -> Result<String, ShopError> {
+        Err(ShopError::Locked)
+    }
+
+    async fn answer(accept_language: &str) -> (Option<String>, String) {
+        let app = test::init_service(
+            App::new()
+                .wrap(errcat::actix_web::Negotiate)
+                .route("/", web::get().to(locked)),
+        )
+        .await;
+        let request = test::TestRequest::get()
+            .uri("/")
+            .insert_header(("accept-language", accept_language))
+            .to_request();
+        let response = test::call_service(&app, request).await;
+        let language = response
+            .headers()
+            .get("content-language")
+            .map(|value| value.to_str().unwrap().to_owned());
+        let body = test::read_body(response).await;
+        (language, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[actix_web::test]
+    async fn a_locale_that_falls_back_yields_to_the_next() {
+        // `fr.ftl` leaves `Locked` to the default language: German is next.
+        let (language, body) = answer("fr, de;q=0.8").await;
+        assert_eq!(language.as_deref(), Some("de"));
+        assert_eq!(
+            body,
+            r#"{"error":{"status":423,"message":"Gesperrt.","code":"Locked"}}"#
+        );
+
+        let (language, body) = answer("fr").await;
+        assert_eq!(language, None);
+        assert_eq!(
+            body,
+            r#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
+        );
+    }
 }

@@ -110,7 +110,7 @@ mod negotiation {
 
     use http::Response;
 
-    use super::enabled::{find, preferred};
+    use super::enabled::{find, preferred, translates};
     use crate::ApiError;
 
     thread_local! {
@@ -158,7 +158,10 @@ mod negotiation {
         let chosen = ACCEPT_LANGUAGE.with(|scope| {
             let scope = scope.borrow();
             let header = scope.as_deref()?;
-            Some(preferred(header, |range| find(locales, range)).map(|locale| locale.tag))
+            let code = error.code();
+            let translated =
+                |range: &str| find(locales, range).filter(|found| translates(found, code));
+            Some(preferred(header, translated).map(|locale| locale.tag))
         });
         match chosen {
             Some(Some(tag)) => crate::http_response_in(error, tag),
@@ -216,6 +219,12 @@ mod enabled {
         let mut problems = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&arguments.0), &mut problems);
         Some(text.into_owned())
+    }
+
+    /// Whether `locale` translates `code` (a locale that falls back to the
+    /// default language for some codes does not).
+    pub(crate) fn translates(locale: &'static Locale, code: &str) -> bool {
+        bundle(locale).is_some_and(|bundle| bundle.has_message(code))
     }
 
     /// The locale of `locales` that the language range `wanted` matches:
@@ -327,7 +336,8 @@ mod enabled {
     /// `Content-Language` when `locale` finds one of the error's
     /// translations.
     pub(crate) fn language_headers(error: &dyn ApiError, locale: &str, headers: &mut HeaderMap) {
-        if let Some(found) = find(error.__locales(), locale) {
+        let found = find(error.__locales(), locale).filter(|found| translates(found, error.code()));
+        if let Some(found) = found {
             if let Ok(tag) = HeaderValue::from_str(found.tag) {
                 headers.insert(CONTENT_LANGUAGE, tag);
             }
