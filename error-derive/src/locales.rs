@@ -138,6 +138,30 @@ mod enabled {
                 path: absolute,
             });
         }
+        if let Some(only) = input
+            .attrs
+            .fallback
+            .as_ref()
+            .and_then(|fallback| fallback.only.as_ref())
+        {
+            for listed in only.value().split(',').map(str::trim) {
+                if !files
+                    .iter()
+                    .any(|file| file.tag.eq_ignore_ascii_case(listed))
+                {
+                    let tags: Vec<String> =
+                        files.iter().map(|file| format!("`{}`", file.tag)).collect();
+                    errors.at(
+                        only.span(),
+                        format_args!(
+                            "`fallback` names `{listed}`, but `{shown_folder}` has no `{listed}.ftl`; its locales are {}",
+                            tags.join(", ")
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
         ok.then(|| Translations {
             files,
             arguments: arguments

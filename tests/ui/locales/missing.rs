@@ -40,4 +40,12 @@ enum PlainError {
     NotFound,
 }
 
+// `fallback` names a locale the folder does not have.
+#[derive(Debug, ApiError)]
+#[api(locales = "tests/ui/locales/missing", fallback = "de, es")]
+enum BasketError {
+    #[api(status = 404)]
+    NotFound,
+}
+
 fn main() {}
