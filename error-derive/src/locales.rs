@@ -58,7 +58,7 @@ mod enabled {
     use std::path::PathBuf;
 
     use fluent_syntax::ast::{
-        CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement,
+        CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement, Resource,
     };
     use syn::LitStr;
 
@@ -246,6 +246,7 @@ mod enabled {
                     return;
                 }
             };
+            let (messages, terms) = ids(&resource);
             let mut seen: Vec<&str> = Vec::new();
             for entry in &resource.body {
                 let Entry::Message(message) = entry else {
@@ -271,9 +272,25 @@ mod enabled {
                     self.error(id, format_args!("`{id}` has no message, only attributes"));
                     continue;
                 };
-                let mut variables = Vec::new();
-                pattern_variables(value, &mut variables);
-                for variable in variables {
+                let mut refs = Refs::default();
+                pattern_variables(value, &mut refs);
+                for name in refs.messages {
+                    if !messages.contains(&name) {
+                        self.error(
+                            name,
+                            format_args!("`{{ {name} }}` names no message of this file"),
+                        );
+                    }
+                }
+                for name in refs.terms {
+                    if !terms.contains(&name) {
+                        self.error(
+                            name,
+                            format_args!("`{{ -{name} }}` names no term of this file"),
+                        );
+                    }
+                }
+                for variable in refs.variables {
                     let at = dollar(self.source, variable);
                     let field = variant.fields.iter().find(|field| field.name() == variable);
                     match field {
@@ -309,26 +326,44 @@ mod enabled {
                 }
             }
             if !fallback {
-                let missing: Vec<String> = codes
-                    .iter()
-                    .filter(|(_, code)| !seen.contains(&code.as_str()))
-                    .map(|(_, code)| format!("`{code}`"))
-                    .collect();
-                if !missing.is_empty() {
-                    self.errors.at(
-                        self.literal.span(),
-                        format_args!(
-                            "`{}` translates no {}; translate {}, or add `fallback` to `#[api(...)]` to answer {} in the default language",
-                            self.shown,
-                            missing.join(", "),
-                            if missing.len() == 1 { "it" } else { "them" },
-                            if missing.len() == 1 { "it" } else { "them" },
-                        ),
-                    );
-                    self.ok = false;
-                }
+                self.check_missing(codes, &seen);
             }
         }
+
+        fn check_missing(&mut self, codes: &[(usize, String)], seen: &[&str]) {
+            let missing: Vec<String> = codes
+                .iter()
+                .filter(|(_, code)| !seen.contains(&code.as_str()))
+                .map(|(_, code)| format!("`{code}`"))
+                .collect();
+            if !missing.is_empty() {
+                self.errors.at(
+                    self.literal.span(),
+                    format_args!(
+                        "`{}` translates no {}; translate {}, or add `fallback` to `#[api(...)]` to answer {} in the default language",
+                        self.shown,
+                        missing.join(", "),
+                        if missing.len() == 1 { "it" } else { "them" },
+                        if missing.len() == 1 { "it" } else { "them" },
+                    ),
+                );
+                self.ok = false;
+            }
+        }
+    }
+
+    /// The ids of the messages and of the terms of `resource`.
+    fn ids<'s>(resource: &Resource<&'s str>) -> (Vec<&'s str>, Vec<&'s str>) {
+        let mut messages = Vec::new();
+        let mut terms = Vec::new();
+        for entry in &resource.body {
+            match entry {
+                Entry::Message(message) => messages.push(message.id.name),
+                Entry::Term(term) => terms.push(term.id.name),
+                _ => {}
+            }
+        }
+        (messages, terms)
     }
 
     /// The variable `name` (a slice of `source`) with its `$`.
@@ -353,7 +388,15 @@ mod enabled {
         (line, column)
     }
 
-    fn pattern_variables<'s>(pattern: &Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    /// What a pattern refers to: variables, messages and terms.
+    #[derive(Default)]
+    struct Refs<'s> {
+        variables: Vec<&'s str>,
+        messages: Vec<&'s str>,
+        terms: Vec<&'s str>,
+    }
+
+    fn pattern_variables<'s>(pattern: &Pattern<&'s str>, out: &mut Refs<'s>) {
         for element in &pattern.elements {
             if let PatternElement::Placeable { expression } = element {
                 expression_variables(expression, out);
@@ -361,7 +404,7 @@ mod enabled {
         }
     }
 
-    fn expression_variables<'s>(expression: &Expression<&'s str>, out: &mut Vec<&'s str>) {
+    fn expression_variables<'s>(expression: &Expression<&'s str>, out: &mut Refs<'s>) {
         match expression {
             Expression::Select { selector, variants } => {
                 inline_variables(selector, out);
@@ -373,22 +416,25 @@ mod enabled {
         }
     }
 
-    fn inline_variables<'s>(inline: &InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+    fn inline_variables<'s>(inline: &InlineExpression<&'s str>, out: &mut Refs<'s>) {
         match inline {
-            InlineExpression::VariableReference { id } => out.push(id.name),
+            InlineExpression::VariableReference { id } => out.variables.push(id.name),
+            InlineExpression::MessageReference { id, .. } => out.messages.push(id.name),
             InlineExpression::FunctionReference { arguments, .. } => {
                 call_variables(arguments, out);
             }
-            InlineExpression::TermReference {
-                arguments: Some(arguments),
-                ..
-            } => call_variables(arguments, out),
+            InlineExpression::TermReference { id, arguments, .. } => {
+                out.terms.push(id.name);
+                if let Some(arguments) = arguments {
+                    call_variables(arguments, out);
+                }
+            }
             InlineExpression::Placeable { expression } => expression_variables(expression, out),
-            _ => {}
+            InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {}
         }
     }
 
-    fn call_variables<'s>(arguments: &CallArguments<&'s str>, out: &mut Vec<&'s str>) {
+    fn call_variables<'s>(arguments: &CallArguments<&'s str>, out: &mut Refs<'s>) {
         for positional in &arguments.positional {
             inline_variables(positional, out);
         }
