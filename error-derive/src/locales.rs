@@ -331,11 +331,22 @@ mod enabled {
         }
 
         fn check_missing(&mut self, codes: &[(usize, String)], seen: &[&str]) {
-            let missing: Vec<String> = codes
+            let (missing, untranslatable): (Vec<&str>, Vec<&str>) = codes
                 .iter()
-                .filter(|(_, code)| !seen.contains(&code.as_str()))
-                .map(|(_, code)| format!("`{code}`"))
-                .collect();
+                .map(|(_, code)| code.as_str())
+                .filter(|code| !seen.contains(code))
+                .partition(|code| is_fluent_id(code));
+            for code in untranslatable {
+                self.errors.at(
+                    self.literal.span(),
+                    format_args!(
+                        "`{}` cannot translate `{code}`: a Fluent id is a letter followed by letters, digits, `_` and `-`; add `fallback` to `#[api(...)]` to answer it in the default language",
+                        self.shown
+                    ),
+                );
+                self.ok = false;
+            }
+            let missing: Vec<String> = missing.iter().map(|code| format!("`{code}`")).collect();
             if !missing.is_empty() {
                 self.errors.at(
                     self.literal.span(),
@@ -350,6 +361,15 @@ mod enabled {
                 self.ok = false;
             }
         }
+    }
+
+    /// Whether `code` can be a Fluent message id.
+    fn is_fluent_id(code: &str) -> bool {
+        let mut bytes = code.bytes();
+        bytes
+            .next()
+            .is_some_and(|first| first.is_ascii_alphabetic())
+            && bytes.all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-')
     }
 
     /// The ids of the messages and of the terms of `resource`.

@@ -48,4 +48,14 @@ enum BasketError {
     NotFound,
 }
 
+// A code that is no Fluent id cannot be translated.
+#[derive(Debug, ApiError)]
+#[api(locales = "tests/ui/locales/missing")]
+enum SessionError {
+    #[api(status = 404)]
+    NotFound,
+    #[api(status = 409, code = "session.expired")]
+    Expired,
+}
+
 fn main() {}
