@@ -452,3 +452,51 @@ async fn both_servers_carry_a_load_of_errors() {
         run_load(&server.base, 4, 500).await;
     }
 }
+
+/// `Accept-Language: de-CH, fr;q=0.5` gets the German body (`de-CH` falls
+/// back to `de`; there is no French) with `Content-Language: de`; `xx` gets
+/// the default, English one. Both vary on `Accept-Language`.
+async fn run_languages(base: &str) {
+    let client = client();
+    let request = Request {
+        token: Some("Bearer nope"),
+        ..get("/users")
+    };
+    let with = |language: &'static str| {
+        let method = reqwest::Method::from_bytes(request.method.as_bytes()).unwrap();
+        client
+            .request(method, format!("{base}{}", request.path))
+            .header("authorization", request.token.unwrap())
+            .header("accept-language", language)
+    };
+
+    let german = with("de-CH, fr;q=0.5").send().await.unwrap();
+    assert_eq!(german.status(), 400);
+    assert_eq!(german.headers()["content-language"], "de");
+    assert_eq!(german.headers()["vary"], "accept-language");
+    assert_eq!(
+        german.text().await.unwrap(),
+        r#"{"error":{"status":400,"message":"Das API-Token ist ungültig.","code":"InvalidApiToken"}}"#
+    );
+
+    let default = with("xx").send().await.unwrap();
+    assert!(default.headers().get("content-language").is_none());
+    assert_eq!(default.headers()["vary"], "accept-language");
+    let wanted = errcat::http_response(&ServiceError::from(UsersError::InvalidApiToken));
+    assert_eq!(
+        default.text().await.unwrap().as_bytes(),
+        wanted.body().as_slice()
+    );
+
+    // A malformed header is ignored.
+    let malformed = with(";;q=x, =,").send().await.unwrap();
+    assert_eq!(malformed.status(), 400);
+    assert!(malformed.headers().get("content-language").is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_servers_negotiate_the_language() {
+    for server in [start_axum(), start_actix()] {
+        run_languages(&server.base).await;
+    }
+}

@@ -15,6 +15,7 @@ mod errors;
 mod expand;
 mod fallback;
 mod generics;
+mod locales;
 mod markdown;
 mod prop;
 mod shared;
@@ -35,14 +36,16 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let mut errors = Errors::default();
     let model = ast::Input::from_syn(&input, &mut errors);
+    let mut translations = None;
     if let Some(model) = &model {
         valid::check(model, &mut errors);
+        translations = locales::load(model, &mut errors);
     }
     let display = model
         .as_ref()
         .is_some_and(|model| model.attrs.display.is_some());
     match (model, errors.finish()) {
-        (Some(model), Ok(())) => expand::derive(&model),
+        (Some(model), Ok(())) => expand::derive(&model, translations.as_ref()),
         (_, Err(error)) => fallback::expand(&input, display, &error),
         (None, Ok(())) => proc_macro2::TokenStream::new(),
     }

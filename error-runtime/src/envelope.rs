@@ -38,6 +38,8 @@ use crate::format::{Declared, Format};
 pub struct Envelope<'a, F = Declared> {
     error: &'a dyn ApiError,
     format: F,
+    #[cfg(feature = "locales")]
+    locale: Option<&'a str>,
 }
 
 impl<'a> Envelope<'a> {
@@ -56,12 +58,44 @@ impl<'a, F: Format> Envelope<'a, F> {
         Envelope {
             error: error.__as_dyn(),
             format,
+            #[cfg(feature = "locales")]
+            locale: None,
+        }
+    }
+
+    /// The same body with the message in `locale` (see
+    /// [`ApiError::message_in`]); the default message where the type has no
+    /// translation for it.
+    #[cfg(feature = "locales")]
+    #[must_use]
+    pub fn in_locale(self, locale: &'a str) -> Self {
+        Envelope {
+            locale: Some(locale),
+            ..self
         }
     }
 }
 
 impl<F: Format> Serialize for Envelope<'_, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[cfg(feature = "locales")]
+        if let Some(locale) = self.locale {
+            return serialize_in(&self.format, self.error, locale, serializer);
+        }
         self.format.serialize(self.error, serializer)
     }
+}
+
+/// The body in `locale`: out of line, so that the default path stays as it
+/// was.
+#[cfg(feature = "locales")]
+#[cold]
+#[inline(never)]
+fn serialize_in<F: Format, S: Serializer>(
+    format: &F,
+    error: &dyn ApiError,
+    locale: &str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    format.serialize(&crate::locale::Localized { error, locale }, serializer)
 }

@@ -18,6 +18,7 @@
 //! | `registry` | `errcat::registry`: every derived, non-generic type linked into the binary, across crates, with no registration code; reports a code two of them define differently; `Docs::registry` renders their page | `linkme` |
 //! | `contract` | `errcat::contract`: a checked-in lock file of the error contract (every code with its status, format, placeholders, members and headers; active, deprecated or retired) and the check that fails a test on a breaking change; with `registry`, over the whole binary | — |
 //! | `utoipa` | [`utoipa::IntoResponses`](https://docs.rs/utoipa/5/utoipa/trait.IntoResponses.html) for every derived type: one response per status, a `oneOf` of its codes that client generators turn into a typed union, an example per code and the headers it sends (module `errcat::utoipa`); [`responses!`] for the errors of one operation | `utoipa` 5, with its `macros` feature only |
+//! | `locales` | `#[api(locales = "locales")]`: translations in Fluent `<lang>.ftl` files, checked against the type at compile time; `ApiError::message_in`, `Envelope::in_locale`, `http_response_in`, `locale::negotiate` and `Accept-Language` negotiation in the axum `CatalogLayer` and the actix-web middleware `Negotiate` (module `errcat::locale`) | `fluent-bundle`, `unic-langid`; `fluent-syntax` in the derive |
 //!
 //! Without any feature, errcat needs `http`, `serde_core`, `serde_json` and
 //! `erased-serde`. A feature works whatever features your own crate
@@ -79,6 +80,8 @@
 //! | `format = "problem"` | format: `flat`, `nested`, `typed`, `described`, `oauth2`, `problem` (the default) — see [`format`](mod@format) — or the path of a unit struct implementing [`format::Format`] |
 //! | `rename_all = "snake_case"` | codes derived from variant names: `lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE` (serde's rules); without it a code is the variant name as written |
 //! | `type_base = "https://example.com/errors/"` | `problem` format: `type` is this followed by the code; without it `about:blank` |
+//! | `locales = "locales"` | with the `locales` feature: the folder (relative to the crate's manifest) of Fluent `<lang>.ftl` translations, each message id a code, checked at compile time; see the README's "Localized messages" |
+//! | `fallback` / `fallback = "fr, it"` | with `locales`: codes a locale (every one, or those listed) does not translate are answered in the default language instead of being a compile error |
 //! | `display` | also implement `Display`, writing the public message, and `std::error::Error` (which needs `Debug`) |
 //! | `challenge = "Bearer realm=\"api\""` | `WWW-Authenticate` of 401 responses that have no header field for it |
 //!
@@ -314,6 +317,10 @@ mod envelope;
 mod fields;
 pub mod format;
 mod integrations;
+#[cfg(feature = "locales")]
+pub mod locale;
+#[cfg(not(feature = "locales"))]
+mod locale;
 mod markdown;
 mod operation;
 #[cfg(any(feature = "docs", feature = "utoipa"))]
@@ -336,6 +343,8 @@ pub use crate::format::Format;
 pub use crate::integrations::*;
 pub use crate::reason::reason_phrase;
 pub use crate::rejection::{FromRejection, Rejection, RejectionKind};
+#[cfg(feature = "locales")]
+pub use crate::response::http_response_in;
 pub use crate::response::{http_response, http_response_with};
 pub use crate::validation::{FieldError, ValidationErrors};
 

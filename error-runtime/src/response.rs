@@ -51,6 +51,22 @@ pub fn http_response<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
     http_response_with(error, Declared)
 }
 
+/// The HTTP response for `error` in the format its type declares, with the
+/// message in `locale` (see [`ApiError::message_in`]).
+///
+/// When a translation is found, the response also has `Content-Language`
+/// with the locale's tag; every response of a type with translations has
+/// `Vary: Accept-Language`, since its body depends on it.
+#[cfg(feature = "locales")]
+#[must_use]
+pub fn http_response_in<E: ApiError + ?Sized>(error: &E, locale: &str) -> Response<Vec<u8>> {
+    let error = error.__as_dyn();
+    let localized = crate::locale::Localized { error, locale };
+    let mut response = http_response_with(&localized, Declared);
+    crate::locale::language_headers(error, locale, response.headers_mut());
+    response
+}
+
 /// The HTTP response for `error` in `format`, whatever its type declares.
 #[must_use]
 pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
@@ -80,6 +96,8 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
         }
     }
     format.headers(error, &mut headers);
+    #[cfg(feature = "locales")]
+    crate::locale::vary(error, &mut headers);
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
     *response.headers_mut() = headers;
@@ -132,5 +150,14 @@ impl Describe for WithoutMembers<'_> {
     }
     fn __settings(&self) -> &'static TypeSettings {
         self.0.__settings()
+    }
+    fn __literal_message(&self) -> Option<&'static str> {
+        self.0.__literal_message()
+    }
+    fn __locales(&self) -> &'static [crate::locale::Locale] {
+        self.0.__locales()
+    }
+    fn __arguments(&self, arguments: &mut dyn crate::locale::LocaleArguments) {
+        self.0.__arguments(arguments);
     }
 }

@@ -27,10 +27,12 @@ pub(super) enum Key {
     Header,
     Source,
     Deprecated,
+    Locales,
+    Fallback,
 }
 
 impl Key {
-    pub(super) const ALL: [(&'static str, Key); 14] = [
+    pub(super) const ALL: [(&'static str, Key); 16] = [
         ("status", Key::Status),
         ("format", Key::Format),
         ("rename_all", Key::RenameAll),
@@ -45,6 +47,8 @@ impl Key {
         ("header", Key::Header),
         ("source", Key::Source),
         ("deprecated", Key::Deprecated),
+        ("locales", Key::Locales),
+        ("fallback", Key::Fallback),
     ];
 
     pub(super) fn from_name(name: &str) -> Option<(&'static str, Key)> {
@@ -55,7 +59,13 @@ impl Key {
         use Position::{Enum, Field, Struct, Variant};
         match self {
             Key::Status => matches!(position, Enum | Variant | Struct),
-            Key::Format | Key::RenameAll | Key::TypeBase | Key::Display | Key::Challenge => {
+            Key::Format
+            | Key::RenameAll
+            | Key::TypeBase
+            | Key::Display
+            | Key::Challenge
+            | Key::Locales
+            | Key::Fallback => {
                 matches!(position, Enum | Struct)
             }
             Key::Code | Key::Message | Key::Transparent | Key::Deprecated => {

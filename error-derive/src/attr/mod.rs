@@ -57,6 +57,30 @@ pub(crate) struct TypeAttrs {
     pub type_base: Option<LitStr>,
     pub display: Option<Span>,
     pub challenge: Option<LitStr>,
+    /// The folder of `<lang>.ftl` translations, relative to the manifest.
+    pub locales: Option<LitStr>,
+    /// Codes a locale does not translate are answered in the default
+    /// language: in every locale, or in those listed.
+    pub fallback: Option<Fallback>,
+}
+
+/// `fallback` (every locale) or `fallback = "fr, it"` (those listed).
+#[cfg_attr(not(feature = "locales"), allow(dead_code))]
+pub(crate) struct Fallback {
+    pub span: Span,
+    pub only: Option<LitStr>,
+}
+
+#[cfg_attr(not(feature = "locales"), allow(dead_code))]
+impl Fallback {
+    /// Whether codes missing from `tag` fall back to the default language.
+    pub(crate) fn covers(&self, tag: &str) -> bool {
+        self.only.as_ref().is_none_or(|only| {
+            only.value()
+                .split(',')
+                .any(|listed| listed.trim().eq_ignore_ascii_case(tag))
+        })
+    }
 }
 
 /// Keys of a variant (or of a struct, its single variant).
@@ -246,6 +270,16 @@ impl Parser<'_> {
             }
             Key::TypeBase => self.out.ty.type_base = self.string(name, meta)?,
             Key::Challenge => self.out.ty.challenge = self.string(name, meta)?,
+            Key::Locales => self.out.ty.locales = self.string(name, meta)?,
+            Key::Fallback => {
+                let span = meta.path.span();
+                let only = if is_flag(meta.input) {
+                    None
+                } else {
+                    self.string(name, meta)?
+                };
+                self.out.ty.fallback = Some(Fallback { span, only });
+            }
             Key::Display => self.out.ty.display = self.flag(name, meta)?,
             Key::Transparent => self.out.variant.transparent = self.flag(name, meta)?,
             Key::Code => self.out.variant.code = self.code(name, meta)?,

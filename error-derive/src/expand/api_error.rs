@@ -16,6 +16,7 @@ pub(super) fn describe_impl(
     input: &Input,
     catalog: &CatalogRows,
     params: &TypeParams,
+    locale_methods: Option<&TokenStream>,
 ) -> TokenStream {
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
@@ -75,6 +76,7 @@ pub(super) fn describe_impl(
 
             #visit
             #settings
+            #locale_methods
 
             fn __inspect(&self) -> ::errcat::__private::Inspect<'_> {
                 use ::errcat::__private::Inspector as _;

@@ -10,6 +10,7 @@ mod bounds;
 mod catalog;
 mod error;
 mod format_args;
+mod locales;
 mod schema;
 
 use proc_macro2::{Ident, TokenStream};
@@ -18,15 +19,18 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input, Variant};
 use crate::generics::TypeParams;
+use crate::locales::Translations;
 
 use self::catalog::CatalogRows;
 
-pub(crate) fn derive(input: &Input) -> TokenStream {
+pub(crate) fn derive(input: &Input, translations: Option<&Translations>) -> TokenStream {
     let params = TypeParams::new(input.generics);
     let catalog = CatalogRows::new(input, &params);
     let catalog_items = catalog.items(input);
     let settings = api_error::settings_static(input);
-    let describe = api_error::describe_impl(input, &catalog, &params);
+    let locales_static = translations.map(locales::locales_static);
+    let locale_methods = locales::describe_methods(input, &catalog, translations);
+    let describe = api_error::describe_impl(input, &catalog, &params, locale_methods.as_ref());
     let display = input.attrs.display.map(|display| {
         let error = error::error_impl(input, &params, display);
         let display = display_impl(input, &params);
@@ -39,6 +43,7 @@ pub(crate) fn derive(input: &Input) -> TokenStream {
         #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
         const _: () = {
             #settings
+            #locales_static
             #catalog_items
             #describe
             #display

@@ -7,7 +7,7 @@
 //! [`actix_web::Responder`] and converts into an [`actix_web::Error`], so a
 //! handler returns `Result<T, UserError>` (or `Result<T, actix_web::Error>`
 //! with `?`), and the response has the status, headers and body bytes of
-//! [`http_response`], whether or not the type implements `Display`.
+//! [`http_response`](crate::http_response), whether or not the type implements `Display`.
 //!
 //! ```
 //! use actix_web::{App, HttpResponse, test, web};
@@ -79,12 +79,12 @@
 //! stop types without them from deriving once any crate in the build enables
 //! the feature). A consequence: a derived type cannot also implement
 //! `ResponseError` (the two `From` impls would overlap); use
-//! [`http_response`] or [`response`] in a handwritten impl on a wrapper
+//! [`http_response`](crate::http_response) or [`response`] in a handwritten impl on a wrapper
 //! instead.
 //!
 //! Conversion from the `http` 1 types errcat writes to the `http` 0.2 types
 //! actix-web 4 speaks: the status by number, each header name and value by
-//! its bytes. Neither can fail for what [`http_response`] writes; should one,
+//! its bytes. Neither can fail for what [`http_response`](crate::http_response) writes; should one,
 //! the header is left out (and a status, impossible as it is, becomes 500),
 //! never a panic.
 //!
@@ -147,12 +147,12 @@ use ::actix_web::web::{
 use ::actix_web::{HttpRequest, HttpResponse, Responder, ResponseError};
 use http::StatusCode;
 
-use crate::{ApiError, ErrorEntry, FromRejection, Rejection, RejectionKind, http_response};
+use crate::{ApiError, ErrorEntry, FromRejection, Rejection, RejectionKind};
 
 /// An API error as an actix-web [`ResponseError`]: what a derived error, or
 /// a `Box<dyn ApiError + Send + Sync>`, becomes in an [`actix_web::Error`].
 ///
-/// It holds the response [`http_response`] wrote, converted to actix-web's
+/// It holds the response [`http_response`](crate::http_response) wrote, converted to actix-web's
 /// types, and answers [`status_code`](ResponseError::status_code) and
 /// [`error_response`](ResponseError::error_response) from it; its `Display` is
 /// the public message, its `Debug` the code, status and message.
@@ -184,7 +184,11 @@ impl Failure {
     /// `error`, rendered: its response and its public message.
     #[must_use]
     pub fn new<E: ApiError + ?Sized>(error: &E) -> Self {
-        let (parts, body) = http_response(error).into_parts();
+        #[cfg(feature = "locales")]
+        let response = crate::locale::render(error.__as_dyn());
+        #[cfg(not(feature = "locales"))]
+        let response = crate::http_response(error);
+        let (parts, body) = response.into_parts();
         let mut headers = HeaderMap::with_capacity(parts.headers.len());
         for (name, value) in &parts.headers {
             let name = HeaderName::from_bytes(name.as_str().as_bytes());
@@ -267,7 +271,7 @@ impl Responder for Failure {
     }
 }
 
-/// The actix-web response of `error`: [`http_response`]'s status, headers
+/// The actix-web response of `error`: [`http_response`](crate::http_response)'s status, headers
 /// and body, with the error attached for middleware.
 #[must_use]
 pub fn response<E: ApiError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
@@ -484,6 +488,85 @@ pub mod __private {
     pub use ::actix_web::body::BoxBody;
     pub use ::actix_web::{Error, HttpRequest, HttpResponse, Responder};
 }
+
+/// Middleware that answers errors in the locale the request prefers (with
+/// the `locales` feature): every error turned into a response inside it is
+/// written in the best of its type's translations that the request's
+/// `Accept-Language` accepts, with `Content-Language`; with none, in the
+/// default language. Types with translations always add
+/// `Vary: Accept-Language`.
+///
+/// ```
+/// use actix_web::App;
+///
+/// let app = App::new().wrap(errcat::actix_web::Negotiate);
+/// # drop(app);
+/// ```
+#[cfg(feature = "locales")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Negotiate;
+
+#[cfg(feature = "locales")]
+mod negotiate {
+    use core::future::{Future, Ready, ready};
+    use core::pin::Pin;
+
+    use ::actix_web::Error;
+    use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
+    use ::actix_web::http::header::ACCEPT_LANGUAGE;
+
+    use super::Negotiate;
+
+    impl<S, B> Transform<S, ServiceRequest> for Negotiate
+    where
+        S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
+        S::Future: 'static,
+    {
+        type Response = ServiceResponse<B>;
+        type Error = Error;
+        type Transform = NegotiateService<S>;
+        type InitError = ();
+        type Future = Ready<Result<Self::Transform, Self::InitError>>;
+
+        fn new_transform(&self, service: S) -> Self::Future {
+            ready(Ok(NegotiateService { service }))
+        }
+    }
+
+    /// The service [`Negotiate`] wraps around the app's.
+    #[derive(Debug)]
+    pub struct NegotiateService<S> {
+        service: S,
+    }
+
+    impl<S, B> Service<ServiceRequest> for NegotiateService<S>
+    where
+        S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
+        S::Future: 'static,
+    {
+        type Response = ServiceResponse<B>;
+        type Error = Error;
+        type Future = Pin<Box<dyn Future<Output = Result<ServiceResponse<B>, Error>>>>;
+
+        forward_ready!(service);
+
+        fn call(&self, request: ServiceRequest) -> Self::Future {
+            let accept_language = request
+                .headers()
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned);
+            let answer = self.service.call(request);
+            Box::pin(crate::locale::Negotiated::new(
+                accept_language.as_deref(),
+                answer,
+            ))
+        }
+    }
+}
+
+#[cfg(feature = "locales")]
+pub use self::negotiate::NegotiateService;
 
 #[doc(hidden)]
 #[macro_export]

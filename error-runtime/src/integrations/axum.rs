@@ -2,7 +2,7 @@
 //! catalog's envelope.
 //!
 //! - Every derived type, and `Box<dyn ApiError + Send + Sync>`, is an
-//!   [`IntoResponse`] answering with what [`http_response`] writes: a handler
+//!   [`IntoResponse`] answering with what [`http_response`](crate::http_response) writes: a handler
 //!   returns `Result<_, YourError>`.
 //! - [`CatalogLayer`], installed once on the router, answers every error
 //!   response axum makes on its own with the catalog error your
@@ -153,13 +153,23 @@ use ::axum::response::{IntoResponse, Response};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::{HeaderMap, StatusCode};
 
-use crate::{ApiError, FromRejection, Rejection, RejectionKind, http_response};
+#[cfg(not(feature = "locales"))]
+use crate::http_response;
+use crate::{ApiError, FromRejection, Rejection, RejectionKind};
 
-/// The axum response of `error`: [`http_response`] with its body, marked as
+/// The axum response of `error`: [`http_response`](crate::http_response) with its body, marked as
 /// errcat's so that [`CatalogLayer`] lets it through.
+///
+/// With the `locales` feature, inside [`CatalogLayer`] the message is in the
+/// locale the request's `Accept-Language` prefers among the type's
+/// translations, with `Content-Language` and `Vary: Accept-Language`.
 #[must_use]
 pub fn response<E: ApiError + ?Sized>(error: &E) -> Response {
-    let mut response = http_response(error).map(Body::from);
+    #[cfg(feature = "locales")]
+    let response = crate::locale::render(error.__as_dyn());
+    #[cfg(not(feature = "locales"))]
+    let response = http_response(error);
+    let mut response = response.map(Body::from);
     response.extensions_mut().insert(Written);
     response
 }
@@ -309,15 +319,25 @@ where
     }
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        #[cfg(feature = "locales")]
+        let accept_language = request
+            .headers()
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
         let answered = self.inner.call(request);
+        let answer = async move {
+            let response = match answered.await {
+                Ok(response) => response,
+                Err(error) => return Err(error),
+            };
+            Ok(in_catalog::<E>(response).await)
+        };
+        // Errors written inside are in the locale the request prefers.
+        #[cfg(feature = "locales")]
+        let answer = crate::locale::Negotiated::new(accept_language.as_deref(), answer);
         ResponseFuture {
-            inner: Box::pin(async move {
-                let response = match answered.await {
-                    Ok(response) => response,
-                    Err(error) => return Err(error),
-                };
-                Ok(in_catalog::<E>(response).await)
-            }),
+            inner: Box::pin(answer),
         }
     }
 }

@@ -98,9 +98,14 @@ pub fn configure(config: &mut web::ServiceConfig, service: &web::Data<Service>) 
 /// When the listener cannot be used.
 pub fn serve(listener: TcpListener, config: Config) -> io::Result<Server> {
     let service = web::Data::new(Service::new(config));
-    let server = HttpServer::new(move || App::new().configure(|app| configure(app, &service)))
-        .workers(2)
-        .listen(listener)?
-        .run();
+    let server = HttpServer::new(move || {
+        App::new()
+            // Errors answer in the language `Accept-Language` prefers.
+            .wrap(errcat::actix_web::Negotiate)
+            .configure(|app| configure(app, &service))
+    })
+    .workers(2)
+    .listen(listener)?
+    .run();
     Ok(server)
 }

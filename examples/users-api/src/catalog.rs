@@ -6,7 +6,7 @@ use errcat::{ApiError, FromRejection, Rejection, RejectionKind};
 
 /// Errors of the users API.
 #[derive(Debug, ApiError)]
-#[api(format = "nested")]
+#[api(format = "nested", locales = "locales")]
 pub enum UsersError {
     /// Something failed on our side; retrying later may help.
     #[api(

@@ -1,0 +1,449 @@
+//! Localized messages: the translations `#[api(locales = "...")]` checked at
+//! compile time, formatted per request.
+//!
+//! With the `locales` feature, [`ApiError::message_in`](crate::ApiError::message_in) writes the message
+//! in a locale, [`Envelope::in_locale`](crate::Envelope::in_locale) and
+//! [`http_response_in`](crate::http_response_in) write the body in it, and
+//! [`negotiate`] picks a locale from an `Accept-Language` header. A
+//! translation is in Project Fluent's syntax, its id is the error's code and
+//! its variables are the variant's fields: numbers as numbers, so that
+//! plural selectors (`{ $count -> [one] ... *[other] ... }`) follow the
+//! locale's CLDR rules, everything else by its `Display`.
+//!
+//! ```text
+//! #[derive(Debug, errcat::ApiError)]
+//! #[api(format = "nested", locales = "locales")]
+//! enum UserError {
+//!     #[api(status = 404, message = "No user {id}")]
+//!     UserNotFound { id: u64 },
+//! }
+//! // locales/de.ftl:
+//! //     UserNotFound = Kein Benutzer { $id }
+//! ```
+
+use core::fmt::Display;
+
+/// One locale of a derived type: its language tag and the Fluent source of
+/// its translations, which the derive checked.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Locale {
+    pub tag: &'static str,
+    pub source: &'static str,
+}
+
+/// What [`Describe::__arguments`](crate::Describe::__arguments) shows: the
+/// fields the translations of the value's code use.
+#[doc(hidden)]
+pub trait LocaleArguments {
+    fn number(&mut self, name: &'static str, value: f64);
+    fn text(&mut self, name: &'static str, value: &dyn Display);
+}
+
+/// A field handed to a translation: `(&&Argument(field)).__errcat_argument(..)`
+/// passes a number as a number and anything else by its `Display`, picking
+/// the impl by autoref where the field's type is concrete.
+#[doc(hidden)]
+pub struct Argument<'a, T: ?Sized>(pub &'a T);
+
+#[doc(hidden)]
+pub trait NumberArgument {
+    fn __errcat_argument(&self, arguments: &mut dyn LocaleArguments, name: &'static str);
+}
+
+#[doc(hidden)]
+pub trait TextArgument {
+    fn __errcat_argument(&self, arguments: &mut dyn LocaleArguments, name: &'static str);
+}
+
+/// The primitive numbers, which a translation sees as Fluent numbers.
+#[doc(hidden)]
+pub trait Number: Copy {
+    fn to_f64(self) -> f64;
+}
+
+macro_rules! numbers {
+    ($($ty:ty),*) => {$(
+        impl Number for $ty {
+            #[allow(clippy::cast_precision_loss, clippy::cast_lossless)]
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+        }
+    )*};
+}
+
+numbers!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64
+);
+
+impl<T: Number> NumberArgument for &Argument<'_, T> {
+    fn __errcat_argument(&self, arguments: &mut dyn LocaleArguments, name: &'static str) {
+        arguments.number(name, self.0.to_f64());
+    }
+}
+
+impl<T: Display + ?Sized> TextArgument for Argument<'_, T> {
+    fn __errcat_argument(&self, arguments: &mut dyn LocaleArguments, name: &'static str) {
+        arguments.text(name, &self.0);
+    }
+}
+
+#[cfg(feature = "locales")]
+pub(crate) use self::enabled::{Localized, language_headers, vary};
+#[cfg(feature = "locales")]
+pub use self::enabled::{LocalizedMessage, negotiate};
+#[cfg(all(feature = "locales", any(feature = "axum", feature = "actix-web")))]
+pub(crate) use self::negotiation::{Negotiated, render};
+
+/// The `Accept-Language` of the request being answered, for the framework
+/// integrations: their layer polls the rest of the service inside
+/// [`Negotiated`], so that an error turned into a response anywhere in it
+/// (`IntoResponse`, `From<_> for actix_web::Error`) is written in the
+/// locale the request prefers.
+#[cfg(all(feature = "locales", any(feature = "axum", feature = "actix-web")))]
+mod negotiation {
+    use core::future::Future;
+    use core::pin::Pin;
+    use core::task::{Context, Poll};
+    use std::cell::RefCell;
+
+    use http::Response;
+
+    use super::enabled::{find, preferred, translates};
+    use crate::ApiError;
+
+    thread_local! {
+        static ACCEPT_LANGUAGE: RefCell<Option<Box<str>>> = const { RefCell::new(None) };
+    }
+
+    /// A future polled with its request's `Accept-Language` in scope (an
+    /// empty one when the request had none, or one that is not text).
+    pub(crate) struct Negotiated<F> {
+        inner: Pin<Box<F>>,
+        accept_language: Option<Box<str>>,
+    }
+
+    impl<F> Negotiated<F> {
+        pub(crate) fn new(accept_language: Option<&str>, inner: F) -> Self {
+            let accept_language = accept_language.unwrap_or("");
+            Negotiated {
+                inner: Box::pin(inner),
+                accept_language: Some(accept_language.into()),
+            }
+        }
+    }
+
+    impl<F: Future> Future for Negotiated<F> {
+        type Output = F::Output;
+
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            let this = &mut *self;
+            let outer = ACCEPT_LANGUAGE.with(|scope| scope.replace(this.accept_language.take()));
+            let polled = this.inner.as_mut().poll(cx);
+            this.accept_language = ACCEPT_LANGUAGE.with(|scope| scope.replace(outer));
+            polled
+        }
+    }
+
+    /// The response of `error`, in the locale the request in scope prefers:
+    /// with `Content-Language` when a translation answers, and
+    /// `Vary: Accept-Language` whenever the type has translations. Outside a
+    /// negotiated request, [`http_response`](crate::http_response).
+    pub(crate) fn render(error: &dyn ApiError) -> Response<Vec<u8>> {
+        let locales = error.__locales();
+        if locales.is_empty() {
+            return crate::http_response(error);
+        }
+        let chosen = ACCEPT_LANGUAGE.with(|scope| {
+            let scope = scope.borrow();
+            let header = scope.as_deref()?;
+            let code = error.code();
+            let translated =
+                |range: &str| find(locales, range).filter(|found| translates(found, code));
+            Some(preferred(header, translated).map(|locale| locale.tag))
+        });
+        match chosen {
+            Some(Some(tag)) => crate::http_response_in(error, tag),
+            _ => crate::http_response(error),
+        }
+    }
+}
+
+#[cfg(feature = "locales")]
+mod enabled {
+    use core::fmt::{self, Display};
+    use std::sync::{Mutex, PoisonError};
+
+    use fluent_bundle::concurrent::FluentBundle;
+    use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+    use http::HeaderMap;
+    use http::header::{CONTENT_LANGUAGE, HeaderValue, VARY};
+
+    use super::{Locale, LocaleArguments};
+    use crate::api_error::{Inspect, Visitor};
+    use crate::format::TypeSettings;
+    use crate::{ApiError, Describe, ErrorEntry};
+
+    /// The public message of an [`ApiError`] in a locale, written when
+    /// displayed (see [`ApiError::message_in`]).
+    #[derive(Clone, Copy)]
+    pub struct LocalizedMessage<'a> {
+        pub(crate) error: &'a dyn ApiError,
+        pub(crate) locale: &'a str,
+    }
+
+    impl fmt::Display for LocalizedMessage<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match translate(self.error, self.locale) {
+                Some(text) => f.write_str(&text),
+                None => self.error.write_message(f),
+            }
+        }
+    }
+
+    impl fmt::Debug for LocalizedMessage<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(&self.to_string(), f)
+        }
+    }
+
+    /// The translation of `error`'s code in the locale `wanted` matches, if
+    /// there is one.
+    fn translate(error: &dyn ApiError, wanted: &str) -> Option<String> {
+        let locale = find(error.__locales(), wanted)?;
+        let bundle = bundle(locale)?;
+        let pattern = bundle.get_message(error.code())?.value()?;
+        let mut arguments = Arguments(FluentArgs::new());
+        error.__arguments(&mut arguments);
+        let mut problems = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&arguments.0), &mut problems);
+        Some(text.into_owned())
+    }
+
+    /// Whether `locale` translates `code` (a locale that falls back to the
+    /// default language for some codes does not).
+    pub(crate) fn translates(locale: &'static Locale, code: &str) -> bool {
+        bundle(locale).is_some_and(|bundle| bundle.has_message(code))
+    }
+
+    /// The locale of `locales` that the language range `wanted` matches:
+    /// the same tag (ignoring case), else the range with its last subtag
+    /// dropped, and so on (`de-CH` finds `de`).
+    pub(crate) fn find(locales: &'static [Locale], wanted: &str) -> Option<&'static Locale> {
+        let mut range = wanted.trim();
+        loop {
+            if range.is_empty() || range == "*" {
+                return None;
+            }
+            if let Some(locale) = locales
+                .iter()
+                .find(|locale| locale.tag.eq_ignore_ascii_case(range))
+            {
+                return Some(locale);
+            }
+            range = &range[..range.rfind('-')?];
+        }
+    }
+
+    struct Arguments(FluentArgs<'static>);
+
+    impl LocaleArguments for Arguments {
+        fn number(&mut self, name: &'static str, value: f64) {
+            self.0.set(name, FluentValue::from(value));
+        }
+        fn text(&mut self, name: &'static str, value: &dyn Display) {
+            self.0.set(name, FluentValue::from(value.to_string()));
+        }
+    }
+
+    type Bundle = FluentBundle<FluentResource>;
+
+    /// The bundle of `locale`, built once: each locale of each type is a
+    /// `static`, so there are as many bundles as locales linked in.
+    fn bundle(locale: &'static Locale) -> Option<&'static Bundle> {
+        static BUNDLES: Mutex<Vec<(usize, &'static Bundle)>> = Mutex::new(Vec::new());
+        let key = core::ptr::from_ref(locale) as usize;
+        let mut bundles = BUNDLES.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, bundle)) = bundles.iter().find(|(seen, _)| *seen == key) {
+            return Some(bundle);
+        }
+        let language = locale.tag.parse().ok()?;
+        // The derive checked the source; a resource that still fails to
+        // parse or to load leaves the default message in place.
+        let resource = FluentResource::try_new(locale.source.to_owned()).ok()?;
+        let mut bundle = FluentBundle::new_concurrent(vec![language]);
+        bundle.set_use_isolating(false);
+        bundle.add_builtins().ok()?;
+        bundle.add_resource(resource).ok()?;
+        let bundle: &'static Bundle = Box::leak(Box::new(bundle));
+        bundles.push((key, bundle));
+        Some(bundle)
+    }
+
+    /// An error seen in a locale: its message is the translation, the rest
+    /// is the error's own.
+    pub(crate) struct Localized<'a> {
+        pub(crate) error: &'a dyn ApiError,
+        pub(crate) locale: &'a str,
+    }
+
+    impl Describe for Localized<'_> {
+        fn describe(&self) -> &'static ErrorEntry {
+            self.error.entry()
+        }
+        fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Display::fmt(
+                &LocalizedMessage {
+                    error: self.error,
+                    locale: self.locale,
+                },
+                f,
+            )
+        }
+        fn __visit(&self, visitor: &mut dyn Visitor) {
+            self.error.__visit(visitor);
+        }
+        fn __settings(&self) -> &'static TypeSettings {
+            self.error.__settings()
+        }
+        fn __inspect(&self) -> Inspect<'_> {
+            self.error.__inspect()
+        }
+        fn __literal_message(&self) -> Option<&'static str> {
+            // A translated message is written, never the literal default.
+            match find(self.error.__locales(), self.locale) {
+                Some(_) => None,
+                None => self.error.__literal_message(),
+            }
+        }
+        fn __locales(&self) -> &'static [Locale] {
+            self.error.__locales()
+        }
+        fn __arguments(&self, arguments: &mut dyn LocaleArguments) {
+            self.error.__arguments(arguments);
+        }
+    }
+
+    /// `Vary: Accept-Language` for an error with translations: its body
+    /// depends on the header wherever errors are negotiated.
+    pub(crate) fn vary(error: &dyn ApiError, headers: &mut HeaderMap) {
+        if !error.__locales().is_empty() {
+            headers.append(VARY, HeaderValue::from_static("accept-language"));
+        }
+    }
+
+    /// `Content-Language` when `locale` finds one of the error's
+    /// translations.
+    pub(crate) fn language_headers(error: &dyn ApiError, locale: &str, headers: &mut HeaderMap) {
+        let found = find(error.__locales(), locale).filter(|found| translates(found, error.code()));
+        if let Some(found) = found {
+            if let Ok(tag) = HeaderValue::from_str(found.tag) {
+                headers.insert(CONTENT_LANGUAGE, tag);
+            }
+        }
+    }
+
+    /// The locale of `available` that an `Accept-Language` header prefers,
+    /// if any: ranges by quality (`q=0` refuses), each matched as
+    /// [`ApiError::message_in`] does (`de-CH` finds `de`). A malformed
+    /// range is ignored; `None` means the default language.
+    ///
+    /// ```
+    /// assert_eq!(errcat::locale::negotiate("de-CH, fr;q=0.5", &["fr", "de"]), Some("de"));
+    /// assert_eq!(errcat::locale::negotiate("fr;q=0.5, de;q=0", &["fr", "de"]), Some("fr"));
+    /// assert_eq!(errcat::locale::negotiate("xx", &["fr", "de"]), None);
+    /// ```
+    #[must_use]
+    pub fn negotiate<'a>(accept_language: &str, available: &[&'a str]) -> Option<&'a str> {
+        preferred(accept_language, |range| {
+            available
+                .iter()
+                .copied()
+                .find(|tag| tag.eq_ignore_ascii_case(range))
+        })
+    }
+
+    /// The first of the header's ranges, best quality first, that `lookup`
+    /// finds, directly or with its last subtags dropped.
+    pub(super) fn preferred<T>(
+        accept_language: &str,
+        lookup: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let mut ranges: Vec<(u16, usize, &str)> = accept_language
+            .split(',')
+            .enumerate()
+            .filter_map(|(index, item)| {
+                let mut parts = item.split(';');
+                let range = parts.next()?.trim();
+                let valid = !range.is_empty()
+                    && range.len() <= 64
+                    && range
+                        .bytes()
+                        .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'*');
+                if !valid {
+                    return None;
+                }
+                let mut quality = 1000;
+                for parameter in parts {
+                    let (name, value) = parameter.split_once('=')?;
+                    if name.trim().eq_ignore_ascii_case("q") {
+                        quality = parse_quality(value.trim())?;
+                    }
+                }
+                Some((quality, index, range))
+            })
+            .filter(|(quality, _, _)| *quality > 0)
+            .collect();
+        ranges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranges.into_iter().find_map(|(_, _, range)| {
+            let mut range = range;
+            loop {
+                if range == "*" {
+                    return None;
+                }
+                if let Some(found) = lookup(range) {
+                    return Some(found);
+                }
+                range = &range[..range.rfind('-')?];
+            }
+        })
+    }
+
+    /// A quality value (`0`, `0.5`, `1.000`) in thousandths.
+    fn parse_quality(value: &str) -> Option<u16> {
+        let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+        if fraction.len() > 3 || !fraction.bytes().all(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        let thousandths = fraction
+            .bytes()
+            .chain(core::iter::repeat(b'0'))
+            .take(3)
+            .fold(0u16, |sum, digit| sum * 10 + u16::from(digit - b'0'));
+        match whole {
+            "0" => Some(thousandths),
+            "1" if thousandths == 0 => Some(1000),
+            _ => None,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::negotiate;
+
+        #[test]
+        fn negotiates() {
+            let available = &["de", "fr"];
+            assert_eq!(negotiate("de-CH, fr;q=0.5", available), Some("de"));
+            assert_eq!(negotiate("fr;q=0.9, de", available), Some("de"));
+            assert_eq!(negotiate("DE", available), Some("de"));
+            assert_eq!(negotiate("xx", available), None);
+            assert_eq!(negotiate("*", available), None);
+            assert_eq!(negotiate("de;q=0", available), None);
+            assert_eq!(negotiate("de;q=2, fr", available), Some("fr"));
+            assert_eq!(negotiate(";;,,=;q=", available), None);
+            assert_eq!(negotiate("", available), None);
+        }
+    }
+}

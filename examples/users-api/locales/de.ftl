@@ -1,0 +1,20 @@
+# The users API's catalog in German: one message per code of `UsersError`.
+InternalError = Auf dem Server ist ein interner Fehler aufgetreten.
+InvalidRequestDomain = Die Anfrage ist ungültig
+GroupNotFound = Die Gruppe des angegebenen API-Tokens existiert nicht.
+ApiIsDisabled = Die API-Nutzung ist für diese Gruppe deaktiviert.
+InvalidApiToken = Das API-Token ist ungültig.
+UnauthorizedRequest = Die Anfrage ist nicht autorisiert, ein API-Token ist erforderlich.
+InvalidInput = Eine der Eingaben der Anfrage ist ungültig.
+FailedToCreateUser = Ein Fehler ist aufgetreten, der Benutzer konnte nicht angelegt werden.
+failedToCreateSession = Ein Fehler ist aufgetreten, die Sitzung konnte nicht angelegt werden. Der Benutzer ist möglicherweise nicht angemeldet.
+UsernameAlreadyExists = Dieser Benutzername ist bereits vergeben, bitte versuchen Sie einen anderen.
+EmailAlreadyExists = Diese E-Mail-Adresse wird bereits verwendet, bitte versuchen Sie eine andere.
+InvalidEmailDomain = Die Domain dieser E-Mail-Adresse ist für diese Gruppe nicht zugelassen.
+InvalidUsername = Der angegebene Benutzername ist ungültig.
+NotGroupMember = Der Benutzer ist kein Mitglied der Gruppe des API-Tokens.
+SSOTokenFailedToParse = Das SSO-Token der Anfrage konnte nicht gelesen werden.
+InvalidSSOTokenPayload = Eines der Pflichtfelder der Nutzlast ist ungültig
+MissingRequiredQueryParameter = Ein erforderlicher Abfrageparameter fehlt in dieser Anfrage.
+OutOfRangeUsername = Der angegebene Benutzername liegt außerhalb des zulässigen Bereichs.
+OutOfRangeSuggestedUsername = Der angegebene vorgeschlagene Benutzername liegt außerhalb des zulässigen Bereichs.

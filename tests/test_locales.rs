@@ -1,0 +1,173 @@
+//! Localized messages: translations in `tests/fixtures/locales/basic`, in
+//! every locale, with fields, plurals and the default language as fallback.
+
+use errcat::http::StatusCode;
+use errcat::{ApiError, Envelope};
+
+#[derive(Debug, ApiError)]
+#[api(
+    format = "nested",
+    locales = "tests/fixtures/locales/basic",
+    fallback = "fr"
+)]
+enum ShopError {
+    #[api(status = 404, message = "No user {id}")]
+    UserNotFound { id: u64 },
+    #[api(status = 409, message = "The cart already has {items} items.")]
+    CartFull { items: u32 },
+    #[api(status = 423, message = "Locked.")]
+    Locked,
+    #[api(status = 400, message = "Hello {name}!")]
+    Greeting { name: String },
+}
+
+#[derive(Debug, ApiError)]
+enum Outer {
+    #[api(transparent)]
+    Shop(ShopError),
+    #[api(status = 500, message = "Broken")]
+    Broken,
+}
+
+fn message(error: &ShopError, locale: &str) -> String {
+    error.message_in(locale).to_string()
+}
+
+#[test]
+fn fields_in_every_locale() {
+    let error = ShopError::UserNotFound { id: 42 };
+    assert_eq!(error.message().to_string(), "No user 42");
+    assert_eq!(message(&error, "de"), "Kein Benutzer 42");
+    assert_eq!(message(&error, "fr"), "Aucun utilisateur 42");
+    assert_eq!(message(&error, "en"), "No user 42");
+    let greeting = ShopError::Greeting {
+        name: "Ana".to_owned(),
+    };
+    assert_eq!(message(&greeting, "de"), "Hallo Ana!");
+}
+
+#[test]
+fn plurals_follow_the_locale() {
+    let one = ShopError::CartFull { items: 1 };
+    let many = ShopError::CartFull { items: 3 };
+    assert_eq!(
+        message(&one, "de"),
+        "Der Warenkorb hat schon einen Artikel."
+    );
+    assert_eq!(message(&many, "de"), "Der Warenkorb hat schon 3 Artikel.");
+    assert_eq!(message(&one, "fr"), "Le panier a déjà un article.");
+    assert_eq!(message(&many, "fr"), "Le panier a déjà 3 articles.");
+    // French counts zero as one, German does not.
+    let zero = ShopError::CartFull { items: 0 };
+    assert_eq!(message(&zero, "fr"), "Le panier a déjà un article.");
+    assert_eq!(message(&zero, "de"), "Der Warenkorb hat schon 0 Artikel.");
+}
+
+#[test]
+fn ranges_and_fallbacks() {
+    let error = ShopError::UserNotFound { id: 7 };
+    assert_eq!(message(&error, "de-CH"), "Kein Benutzer 7");
+    assert_eq!(message(&error, "DE-at-x-test"), "Kein Benutzer 7");
+    assert_eq!(message(&error, "xx"), "No user 7");
+    assert_eq!(message(&error, ""), "No user 7");
+    // `fr.ftl` leaves `Locked` to the default language.
+    assert_eq!(message(&ShopError::Locked, "fr"), "Locked.");
+    assert_eq!(message(&ShopError::Locked, "de"), "Gesperrt.");
+}
+
+#[test]
+fn transparent_variants_use_the_inner_translations() {
+    let error = Outer::Shop(ShopError::UserNotFound { id: 1 });
+    assert_eq!(error.message_in("de").to_string(), "Kein Benutzer 1");
+    assert_eq!(Outer::Broken.message_in("de").to_string(), "Broken");
+}
+
+#[test]
+fn bodies_and_responses_in_a_locale() {
+    let body = serde_json::to_string(&Envelope::new(&ShopError::Locked).in_locale("de")).unwrap();
+    assert_eq!(
+        body,
+        r#"{"error":{"status":423,"message":"Gesperrt.","code":"Locked"}}"#
+    );
+    let default = serde_json::to_string(&Envelope::new(&ShopError::Locked)).unwrap();
+    assert_eq!(
+        default,
+        r#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
+    );
+
+    let response = errcat::http_response_in(&ShopError::UserNotFound { id: 5 }, "de-CH");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(response.headers()["content-language"], "de");
+    assert_eq!(response.headers()["vary"], "accept-language");
+    assert_eq!(
+        response.body(),
+        br#"{"error":{"status":404,"message":"Kein Benutzer 5","code":"UserNotFound"}}"#
+    );
+
+    // `fr.ftl` leaves `Locked` to the default language: no `Content-Language`.
+    let response = errcat::http_response_in(&ShopError::Locked, "fr");
+    assert!(response.headers().get("content-language").is_none());
+    assert_eq!(
+        response.body(),
+        br#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
+    );
+
+    let response = errcat::http_response_in(&ShopError::UserNotFound { id: 5 }, "xx");
+    assert!(response.headers().get("content-language").is_none());
+    assert_eq!(response.headers()["vary"], "accept-language");
+    assert_eq!(
+        response.body(),
+        br#"{"error":{"status":404,"message":"No user 5","code":"UserNotFound"}}"#
+    );
+}
+
+/// The actix-web middleware, driven in-process: the best locale that
+/// translates the code wins, the default otherwise.
+#[cfg(feature = "actix-web")]
+mod actix {
+    use actix_web::{App, test, web};
+
+    use super::ShopError;
+
+    async fn locked() -> Result<String, ShopError> {
+        Err(ShopError::Locked)
+    }
+
+    async fn answer(accept_language: &str) -> (Option<String>, String) {
+        let app = test::init_service(
+            App::new()
+                .wrap(errcat::actix_web::Negotiate)
+                .route("/", web::get().to(locked)),
+        )
+        .await;
+        let request = test::TestRequest::get()
+            .uri("/")
+            .insert_header(("accept-language", accept_language))
+            .to_request();
+        let response = test::call_service(&app, request).await;
+        let language = response
+            .headers()
+            .get("content-language")
+            .map(|value| value.to_str().unwrap().to_owned());
+        let body = test::read_body(response).await;
+        (language, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[actix_web::test]
+    async fn a_locale_that_falls_back_yields_to_the_next() {
+        // `fr.ftl` leaves `Locked` to the default language: German is next.
+        let (language, body) = answer("fr, de;q=0.8").await;
+        assert_eq!(language.as_deref(), Some("de"));
+        assert_eq!(
+            body,
+            r#"{"error":{"status":423,"message":"Gesperrt.","code":"Locked"}}"#
+        );
+
+        let (language, body) = answer("fr").await;
+        assert_eq!(language, None);
+        assert_eq!(
+            body,
+            r#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
+        );
+    }
+}

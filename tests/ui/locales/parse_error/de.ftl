@@ -1,0 +1,2 @@
+NotFound = Nicht gefunden
+Conflict = { $

@@ -1,0 +1,4 @@
+NotFound = Nicht gefunden
+Conflict = Konflikt
+Gone = Weg
+Conflikt = Konflikt

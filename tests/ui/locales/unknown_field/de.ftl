@@ -1,0 +1,2 @@
+NotFound = Kein Benutzer { $id }
+Conflict = Konflikt mit { $email }, { $id }

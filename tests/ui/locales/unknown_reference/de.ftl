@@ -1,0 +1,3 @@
+-brand = Errcat
+NotFound = { -brand }: nicht gefunden
+Conflict = { -product } { Gone }
