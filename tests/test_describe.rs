@@ -138,3 +138,59 @@ fn content_types_that_are_no_header_text_are_left_out_without_a_panic() {
         "application/json; charset=\"é\"".as_bytes()
     );
 }
+
+/// A header field's `Display` that writes a lot, counting what it was asked
+/// to write.
+struct Huge {
+    pieces: std::sync::atomic::AtomicUsize,
+    size: usize,
+}
+
+impl std::fmt::Display for Huge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for _ in 0..self.size / 64 {
+            self.pieces
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            f.write_str(&"a".repeat(64))?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(errcat::ApiError)]
+#[api(status = 429, format = "typed")]
+struct Throttled {
+    #[api(header = "X-Reason")]
+    reason: Huge,
+}
+
+#[test]
+fn a_header_field_past_the_limit_is_left_out_and_stops_its_display() {
+    let huge = |size| Throttled {
+        reason: Huge {
+            pieces: std::sync::atomic::AtomicUsize::new(0),
+            size,
+        },
+    };
+    let fits = huge(errcat::HEADER_FIELD_LIMIT);
+    let response = errcat::http_response(&fits);
+    assert_eq!(
+        response.headers()["x-reason"].len(),
+        errcat::HEADER_FIELD_LIMIT
+    );
+
+    let error = huge(1 << 20);
+    let response = errcat::http_response(&error);
+    assert!(response.headers().get("x-reason").is_none());
+    assert_eq!(response.status(), 429);
+    assert_eq!(
+        response.body(),
+        br#"{"type":"Throttled","message":"Too Many Requests"}"#
+    );
+    // Formatting stopped at the limit, not after 1 MB.
+    let pieces = error
+        .reason
+        .pieces
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(pieces, errcat::HEADER_FIELD_LIMIT / 64 + 1);
+}

@@ -345,7 +345,7 @@ pub use crate::reason::reason_phrase;
 pub use crate::rejection::{FromRejection, Rejection, RejectionKind};
 #[cfg(feature = "locales")]
 pub use crate::response::http_response_in;
-pub use crate::response::{http_response, http_response_with};
+pub use crate::response::{HEADER_FIELD_LIMIT, http_response, http_response_with};
 pub use crate::validation::{FieldError, ValidationErrors};
 
 #[cfg(feature = "derive")]

@@ -16,7 +16,10 @@ use crate::{ApiError, Describe, Envelope, ErrorEntry};
 /// `Display` value); for a 401 without a `WWW-Authenticate` field, the
 /// type's `challenge`; then those the format requires (`oauth2`:
 /// `Cache-Control: no-store`, `Pragma: no-cache`). A header value that is not
-/// valid header text (a line break, say) is left out rather than sent.
+/// valid header text (a line break, say), or is longer than
+/// [`HEADER_FIELD_LIMIT`] bytes, is left out rather than sent: proxies refuse
+/// headers past a few KiB. Formatting stops at the limit, so a huge `Display`
+/// costs no more than that.
 ///
 /// This never panics: should an exposed field's `Serialize` fail, the body is
 /// written without the exposed members.
@@ -119,17 +122,35 @@ fn static_value(text: &'static str) -> Option<HeaderValue> {
     }
 }
 
+/// The longest value a header field sends, in bytes.
+pub const HEADER_FIELD_LIMIT: usize = 4096;
+
 struct HeaderFields<'a> {
     headers: &'a mut HeaderMap,
 }
 
+/// Text that refuses to grow past [`HEADER_FIELD_LIMIT`].
+struct Capped(String);
+
+impl fmt::Write for Capped {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        if self.0.len() + text.len() > HEADER_FIELD_LIMIT {
+            return Err(fmt::Error);
+        }
+        self.0.push_str(text);
+        Ok(())
+    }
+}
+
 impl Visitor for HeaderFields<'_> {
     fn header(&mut self, name: &'static str, value: &dyn Display) {
-        let mut text = String::new();
-        // A `Display` that fails leaves the header out, like invalid text.
+        let mut text = Capped(String::new());
+        // A `Display` that fails, or runs past the limit, leaves the header
+        // out, like invalid text.
         if fmt::write(&mut text, format_args!("{value}")).is_err() {
             return;
         }
+        let text = text.0;
         let name = HeaderName::from_bytes(name.as_bytes());
         let value = HeaderValue::from_str(&text);
         if let (Ok(name), Ok(value)) = (name, value) {
