@@ -3,6 +3,7 @@
 use http::StatusCode;
 
 use crate::format::TypeSettings;
+use crate::locale::Translations;
 use crate::shared::charset::is_unreserved;
 
 /// Every error of a type, in declaration order, and their documentation table.
@@ -77,6 +78,12 @@ pub trait Catalog {
     /// code).
     #[doc(hidden)]
     const __OWN_ENTRIES: &'static [ErrorEntry] = Self::ENTRIES;
+
+    /// The translations of the catalog's rows, the type's own and those of
+    /// its `transparent` variants' types, for documentation written without
+    /// a value.
+    #[doc(hidden)]
+    const __TRANSLATIONS: &'static Translations = &Translations::NONE;
 }
 
 /// A boxed error has the catalog of the error inside, so that a
@@ -86,6 +93,7 @@ impl<E: Catalog> Catalog for Box<E> {
     const MARKDOWN: &'static str = E::MARKDOWN;
     const __SETTINGS: &'static TypeSettings = E::__SETTINGS;
     const __OWN_ENTRIES: &'static [ErrorEntry] = E::__OWN_ENTRIES;
+    const __TRANSLATIONS: &'static Translations = E::__TRANSLATIONS;
 
     fn __schema(visitor: &mut dyn crate::schema::SchemaVisitor) {
         E::__schema(visitor);

@@ -32,6 +32,26 @@ pub struct Locale {
     pub source: &'static str,
 }
 
+/// The translations of a catalog, known without a value: the locales of the
+/// type and those of the types its `transparent` variants hold, whose rows
+/// are in its catalog. A code is translated by the type that defines it,
+/// and codes are unique in a catalog, so the first locale set translating a
+/// code is its own.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Translations {
+    pub own: &'static [Locale],
+    pub inner: &'static [&'static Translations],
+}
+
+impl Translations {
+    /// A catalog without translations.
+    pub const NONE: Translations = Translations {
+        own: &[],
+        inner: &[],
+    };
+}
+
 /// What [`Describe::__arguments`](crate::Describe::__arguments) shows: the
 /// fields the translations of the value's code use.
 #[doc(hidden)]
@@ -89,6 +109,8 @@ impl<T: Display + ?Sized> TextArgument for Argument<'_, T> {
     }
 }
 
+#[cfg(all(feature = "locales", feature = "docs"))]
+pub(crate) use self::enabled::{Bundle, find, new_bundle, translates};
 #[cfg(feature = "locales")]
 pub(crate) use self::enabled::{Localized, language_headers, vary};
 #[cfg(feature = "locales")]
@@ -257,7 +279,7 @@ mod enabled {
         }
     }
 
-    type Bundle = FluentBundle<FluentResource>;
+    pub(crate) type Bundle = FluentBundle<FluentResource>;
 
     /// The bundle of `locale`, built once: each locale of each type is a
     /// `static`, so there are as many bundles as locales linked in.
@@ -268,16 +290,29 @@ mod enabled {
         if let Some((_, bundle)) = bundles.iter().find(|(seen, _)| *seen == key) {
             return Some(bundle);
         }
+        let bundle = new_bundle(locale, |bundle| bundle.add_builtins().is_ok())?;
+        let bundle: &'static Bundle = Box::leak(Box::new(bundle));
+        bundles.push((key, bundle));
+        Some(bundle)
+    }
+
+    /// A bundle of `locale`'s translations, written without Unicode
+    /// isolation marks, with the functions `functions` adds (`false` when it
+    /// cannot).
+    pub(crate) fn new_bundle(
+        locale: &Locale,
+        functions: impl FnOnce(&mut Bundle) -> bool,
+    ) -> Option<Bundle> {
         let language = locale.tag.parse().ok()?;
         // The derive checked the source; a resource that still fails to
         // parse or to load leaves the default message in place.
         let resource = FluentResource::try_new(locale.source.to_owned()).ok()?;
         let mut bundle = FluentBundle::new_concurrent(vec![language]);
         bundle.set_use_isolating(false);
-        bundle.add_builtins().ok()?;
+        if !functions(&mut bundle) {
+            return None;
+        }
         bundle.add_resource(resource).ok()?;
-        let bundle: &'static Bundle = Box::leak(Box::new(bundle));
-        bundles.push((key, bundle));
         Some(bundle)
     }
 

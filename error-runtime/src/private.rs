@@ -13,7 +13,9 @@ pub use crate::const_eval::{
 };
 pub use crate::fields::{Unbox, display, exposed, source};
 pub use crate::format::{DynFormat, FormatKind, TypeSettings};
-pub use crate::locale::{Argument, Locale, LocaleArguments, NumberArgument, TextArgument};
+pub use crate::locale::{
+    Argument, Locale, LocaleArguments, NumberArgument, TextArgument, Translations,
+};
 pub use crate::schema::{SchemaFn, SchemaOf, SchemaProbe, SchemaVisitor};
 pub use crate::shared::formats::Builtin;
 #[cfg(feature = "registry")]
