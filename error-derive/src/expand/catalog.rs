@@ -80,7 +80,9 @@ impl<'a> CatalogRows<'a> {
         catalog
     }
 
-    pub(super) fn items(&self, input: &Input) -> TokenStream {
+    /// The rows, the table and the `Catalog` impl; `localized` says whether
+    /// the type has translations (the static `__LOCALES`).
+    pub(super) fn items(&self, input: &Input, localized: bool) -> TokenStream {
         let ty = input.ident;
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         let count = self.own.len();
@@ -122,6 +124,7 @@ impl<'a> CatalogRows<'a> {
             )
         });
         let schema = super::schema::schema_fn(input, self);
+        let translations = self.translations(localized);
         // With rows from other types, the type's own are fewer.
         let own = (!self.fetched.is_empty()).then(|| {
             quote!(
@@ -141,8 +144,30 @@ impl<'a> CatalogRows<'a> {
                 #settings
                 #schema
                 #own
+                #translations
             }
         }
+    }
+
+    /// `__TRANSLATIONS`, for a type with translations or with rows of other
+    /// types, whose translations come with them.
+    fn translations(&self, localized: bool) -> Option<TokenStream> {
+        if !localized && self.fetched.is_empty() {
+            return None;
+        }
+        let own = if localized {
+            quote!(&__LOCALES)
+        } else {
+            quote!(&[])
+        };
+        let fetched = &self.fetched;
+        Some(quote! {
+            const __TRANSLATIONS: &'static ::errcat::__private::Translations =
+                &::errcat::__private::Translations {
+                    own: #own,
+                    inner: &[#(<#fetched as ::errcat::Catalog>::__TRANSLATIONS),*],
+                };
+        })
     }
 
     fn markdown_literal(&self) -> TokenStream {

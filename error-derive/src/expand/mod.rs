@@ -26,7 +26,7 @@ use self::catalog::CatalogRows;
 pub(crate) fn derive(input: &Input, translations: Option<&Translations>) -> TokenStream {
     let params = TypeParams::new(input.generics);
     let catalog = CatalogRows::new(input, &params);
-    let catalog_items = catalog.items(input);
+    let catalog_items = catalog.items(input, translations.is_some());
     let settings = api_error::settings_static(input);
     let locales_static = translations.map(locales::locales_static);
     let locale_methods = locales::describe_methods(input, &catalog, translations);
