@@ -792,3 +792,203 @@ fn stale_file_fails_with_a_diff_and_bless_fixes_it() {
 
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// ---------------------------------------------------------------------------
+// Pages in a locale: the translations of `tests/fixtures/locales/docs` and
+// `docs-inner`, read from the catalogs without a value.
+
+#[derive(Debug, ApiError)]
+#[api(
+    format = "nested",
+    locales = "tests/fixtures/locales/docs",
+    fallback = "fr"
+)]
+enum ShopError {
+    /// The id names no user.
+    #[api(status = 404, message = "No user {id}")]
+    UserNotFound { id: u64 },
+    #[api(status = 409, message = "The cart already has {items} items.")]
+    CartFull { items: u32 },
+    #[api(status = 422, message = "Refund of {amount} is {{not}} possible")]
+    Refund { amount: f64 },
+    #[api(status = 423, message = "Locked.")]
+    Locked,
+}
+
+#[derive(Debug, ApiError)]
+#[api(format = "typed", locales = "tests/fixtures/locales/docs-inner")]
+enum PaymentError {
+    #[api(status = 402, message = "Card {last4} declined")]
+    CardDeclined {
+        #[api(expose)]
+        last4: String,
+    },
+}
+
+/// No translations of its own: its rows, and their translations, come from
+/// the types it holds.
+#[derive(Debug, ApiError)]
+#[api(format = "nested")]
+enum AppError {
+    #[api(transparent)]
+    Shop(ShopError),
+    #[api(transparent)]
+    Payment(Box<PaymentError>),
+    #[api(status = 500)]
+    Internal,
+}
+
+#[test]
+fn error_table_in_a_locale() {
+    let table = Docs::new()
+        .catalog::<ShopError>()
+        .locale("de-CH")
+        .error_table()
+        .unwrap();
+    assert_eq!(
+        table,
+        "| Status | Code | Message | Description |\n\
+         | --- | --- | --- | --- |\n\
+         | 404 | UserNotFound | Kein Benutzer {id} im Laden | The id names no user. |\n\
+         | 409 | CartFull | Der Warenkorb hat schon {items} Artikel. |  |\n\
+         | 422 | Refund | Erstattung von {amount} \\| \\*nicht\\* möglich {{sofort}} |  |\n\
+         | 423 | Locked | Gesperrt.<br>Bitte warten. |  |\n",
+    );
+    let parsed = self::table(&table);
+    assert_eq!(
+        parsed.rows[2][2],
+        "Erstattung von {amount} | *nicht* möglich {{sofort}}"
+    );
+    assert_eq!(parsed.rows[3][2], "Gesperrt.\nBitte warten.");
+
+    // French leaves two codes to the default language; an unknown locale
+    // leaves them all, as the API answers.
+    let french = Docs::new()
+        .catalog::<ShopError>()
+        .locale("fr")
+        .columns([Column::Code, Column::Message]);
+    assert_eq!(
+        french.error_table().unwrap(),
+        "| Code | Message |\n\
+         | --- | --- |\n\
+         | UserNotFound | Aucun utilisateur {id} |\n\
+         | CartFull | Le panier a déjà {items} articles. |\n\
+         | Refund | Refund of {amount} is {{not}} possible |\n\
+         | Locked | Locked. |\n",
+    );
+    let unknown = Docs::new().catalog::<ShopError>().locale("xx");
+    assert_eq!(unknown.error_table().unwrap(), ShopError::MARKDOWN);
+}
+
+#[test]
+fn every_locale_side_by_side() {
+    let table = Docs::new()
+        .catalog::<AppError>()
+        .locale_columns()
+        .error_table()
+        .unwrap();
+    assert_eq!(
+        table,
+        "| Status | Code | Message | de | fr | pl | Description |\n\
+         | --- | --- | --- | --- | --- | --- | --- |\n\
+         | 404 | UserNotFound | No user {id} | Kein Benutzer {id} im Laden | Aucun utilisateur {id} | No user {id} | The id names no user. |\n\
+         | 409 | CartFull | The cart already has {items} items. | Der Warenkorb hat schon {items} Artikel. | Le panier a déjà {items} articles. | The cart already has {items} items. |  |\n\
+         | 422 | Refund | Refund of {amount} is {{not}} possible | Erstattung von {amount} \\| \\*nicht\\* möglich {{sofort}} | Refund of {amount} is {{not}} possible | Refund of {amount} is {{not}} possible |  |\n\
+         | 423 | Locked | Locked. | Gesperrt.<br>Bitte warten. | Locked. | Locked. |  |\n\
+         | 402 | CardDeclined | Card {last4} declined | Karte {last4} abgelehnt | Card {last4} declined | Karta {last4} odrzucona |  |\n\
+         | 500 | Internal | Internal Server Error | Internal Server Error | Internal Server Error | Internal Server Error |  |\n",
+    );
+    let parsed = self::table(&table);
+    assert_eq!(parsed.rows.len(), 6);
+    assert!(parsed.rows.iter().all(|row| row.len() == 7));
+
+    // A column of one locale, anywhere; without translations the table is
+    // the catalog's.
+    let one = Docs::new()
+        .catalog::<AppError>()
+        .columns([Column::Code, Column::Translation("pl")])
+        .error_table()
+        .unwrap();
+    assert!(one.starts_with("| Code | pl |\n| --- | --- |\n| UserNotFound | No user {id} |\n"));
+    assert!(one.contains("| CardDeclined | Karta {last4} odrzucona |\n"));
+    let plain = Docs::new()
+        .catalog::<UsersError>()
+        .locale_columns()
+        .columns(Column::DEFAULT);
+    assert!(
+        plain
+            .error_table()
+            .unwrap()
+            .starts_with("| Status | Code | Message | de | Description |\n")
+    );
+    let none = Docs::new().catalog::<Tricky>().locale_columns();
+    assert_eq!(none.error_table().unwrap(), Tricky::MARKDOWN);
+}
+
+#[test]
+fn example_bodies_in_a_locale() {
+    let declined = AppError::Payment(Box::new(PaymentError::CardDeclined {
+        last4: "4242".to_owned(),
+    }));
+    let docs = Docs::new()
+        .catalog_with_bodies::<AppError>()
+        .example(&declined)
+        .locale("de");
+    let bodies = json_blocks(&docs.example_bodies().unwrap());
+    let compacted: Vec<(&str, String)> = bodies
+        .iter()
+        .map(|(code, body)| (code.as_str(), compact(body)))
+        .collect();
+    assert_eq!(
+        compacted,
+        [
+            (
+                "UserNotFound",
+                r#"{"error":{"status":404,"message":"Kein Benutzer <id> im Laden","code":"UserNotFound"}}"#.to_owned()
+            ),
+            (
+                "CartFull",
+                r#"{"error":{"status":409,"message":"Der Warenkorb hat schon <items> Artikel.","code":"CartFull"}}"#.to_owned()
+            ),
+            (
+                "Refund",
+                r#"{"error":{"status":422,"message":"Erstattung von <amount> | *nicht* möglich {sofort}","code":"Refund"}}"#.to_owned()
+            ),
+            (
+                "Locked",
+                r#"{"error":{"status":423,"message":"Gesperrt.\nBitte warten.","code":"Locked"}}"#.to_owned()
+            ),
+            // The example: the values, in the locale, as the API sends it.
+            (
+                "CardDeclined",
+                r#"{"error":{"status":402,"message":"Karte 4242 abgelehnt","code":"CardDeclined","last4":"4242"}}"#.to_owned()
+            ),
+            (
+                "Internal",
+                r#"{"error":{"status":500,"message":"Internal Server Error","code":"Internal"}}"#.to_owned()
+            ),
+        ]
+    );
+    let sent = errcat::http_response_in(&declined, "de");
+    assert_eq!(sent.body(), compacted[4].1.as_bytes());
+
+    // A locale that leaves a code to the default language shows the
+    // default body; the page in no locale is the page without translations.
+    let french = Docs::new().catalog_with_bodies::<ShopError>().locale("fr");
+    let french = json_blocks(&french.example_bodies().unwrap());
+    assert_eq!(
+        compact(&french[0].1),
+        r#"{"error":{"status":404,"message":"Aucun utilisateur <id>","code":"UserNotFound"}}"#
+    );
+    assert_eq!(
+        compact(&french[3].1),
+        r#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
+    );
+    let default = Docs::new().catalog_with_bodies::<ShopError>();
+    assert!(
+        default
+            .example_bodies()
+            .unwrap()
+            .contains(r#""message": "No user <id>","#)
+    );
+}

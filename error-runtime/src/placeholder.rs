@@ -16,11 +16,24 @@ use crate::{Describe, ErrorEntry};
 pub(crate) struct Placeholder {
     entry: &'static ErrorEntry,
     settings: &'static TypeSettings,
+    /// The message in another language, in the same placeholder form.
+    message: Option<String>,
 }
 
 impl Placeholder {
     pub(crate) fn new(entry: &'static ErrorEntry, settings: &'static TypeSettings) -> Self {
-        Placeholder { entry, settings }
+        Placeholder {
+            entry,
+            settings,
+            message: None,
+        }
+    }
+
+    /// The error with `message` (a translation, its fields `<field>`) in
+    /// place of the row's, when there is one.
+    #[cfg(feature = "docs")]
+    pub(crate) fn with_message(self, message: Option<String>) -> Self {
+        Placeholder { message, ..self }
     }
 }
 
@@ -30,10 +43,22 @@ impl Describe for Placeholder {
     }
 
     fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.entry.placeholders())
+        f.write_str(
+            self.message
+                .as_deref()
+                .unwrap_or_else(|| self.entry.placeholders()),
+        )
     }
 
     fn __settings(&self) -> &'static TypeSettings {
         self.settings
+    }
+
+    fn __literal_message(&self) -> Option<&'static str> {
+        // Another language's message is written, never the row's literal.
+        match self.message {
+            Some(_) => None,
+            None => self.entry.literal_message(),
+        }
     }
 }

@@ -5,12 +5,18 @@ use std::collections::BTreeMap;
 use http::StatusCode;
 
 use super::examples::{self, pretty_json};
-use super::merge::{DocsError, Merged, Row, merge};
+#[cfg(feature = "locales")]
+use super::locales::{Style, Templates};
+use super::merge::{Bodies, DocsError, Merged, Row, merge};
 use super::status::{fallback, status_description};
 use super::table::{Align, Column, Table, escape};
 use crate::format::Format;
+use crate::locale::Translations;
 use crate::placeholder::Placeholder;
 use crate::{ApiError, Catalog, Envelope, ErrorEntry};
+
+/// An example body, or why it could not be written; `None` for none.
+type Body = Option<Result<String, String>>;
 
 /// A documentation page built from one or more catalogs.
 ///
@@ -114,6 +120,11 @@ pub struct Docs {
     sort_by_status: bool,
     descriptions: BTreeMap<u16, String>,
     sections: Vec<Section>,
+    /// The language of the messages, as given to [`Docs::locale`].
+    #[cfg(feature = "locales")]
+    locale: Option<String>,
+    #[cfg(feature = "locales")]
+    locale_columns: bool,
 }
 
 /// A part of the page [`Docs::render`] writes.
@@ -180,6 +191,10 @@ impl Docs {
             sort_by_status: false,
             descriptions: BTreeMap::new(),
             sections: vec![Section::ErrorTable],
+            #[cfg(feature = "locales")]
+            locale: None,
+            #[cfg(feature = "locales")]
+            locale_columns: false,
         }
     }
 
@@ -203,7 +218,7 @@ impl Docs {
     /// ```
     #[must_use]
     pub fn catalog<T: Catalog>(mut self) -> Self {
-        self.add::<T>(|_| None);
+        self.add::<T>(|_, _| None);
         self
     }
 
@@ -263,11 +278,9 @@ impl Docs {
     /// ```
     #[must_use]
     pub fn catalog_with_bodies<T: Catalog>(mut self) -> Self {
-        self.add::<T>(|entry| {
-            Some(pretty_json(&Envelope::new(&Placeholder::new(
-                entry,
-                T::__SETTINGS,
-            ))))
+        self.add::<T>(|entry, message| {
+            let error = Placeholder::new(entry, T::__SETTINGS).with_message(message);
+            Some(pretty_json(&Envelope::new(&error)))
         });
         self
     }
@@ -298,33 +311,59 @@ impl Docs {
     /// ```
     #[must_use]
     pub fn catalog_in<T: Catalog, F: Format>(mut self, format: F) -> Self {
-        self.add::<T>(|entry| {
-            let error = Placeholder::new(entry, T::__SETTINGS);
+        self.add::<T>(|entry, message| {
+            let error = Placeholder::new(entry, T::__SETTINGS).with_message(message);
             Some(pretty_json(&Envelope::with_format(&error, &format)))
         });
         self
     }
 
-    /// Adds `T`'s rows, each with the body `body` writes for it.
-    fn add<T: Catalog>(
-        &mut self,
-        body: impl Fn(&'static ErrorEntry) -> Option<Result<String, String>>,
-    ) {
-        self.add_rows(core::any::type_name::<T>(), T::ENTRIES, body);
+    /// Adds `T`'s rows, each with the bodies `body` writes for it.
+    fn add<T: Catalog>(&mut self, body: impl Fn(&'static ErrorEntry, Option<String>) -> Body) {
+        self.add_rows(
+            core::any::type_name::<T>(),
+            T::ENTRIES,
+            T::__TRANSLATIONS,
+            body,
+        );
     }
 
-    /// Adds `entries`, of the type `type_name`, each with the body `body`
-    /// writes for it.
+    /// Adds `entries`, of the type `type_name` with `translations`, each
+    /// with the body `body` writes for it: with the message of the row
+    /// (`None`), and with its translation in each locale that has one.
     fn add_rows(
         &mut self,
         type_name: &'static str,
         entries: &'static [ErrorEntry],
-        body: impl Fn(&'static ErrorEntry) -> Option<Result<String, String>>,
+        translations: &'static Translations,
+        body: impl Fn(&'static ErrorEntry, Option<String>) -> Body,
     ) {
-        self.rows.extend(entries.iter().map(|entry| Row {
-            entry,
-            type_name,
-            body: body(entry),
+        #[cfg(feature = "locales")]
+        let (mut templates, locales) = (Templates::default(), {
+            let mut locales = Vec::new();
+            super::locales::locales(translations, &mut locales);
+            locales
+        });
+        self.rows.extend(entries.iter().map(|entry| {
+            let body = body(entry, None).map(|default| {
+                #[cfg(feature = "locales")]
+                let localized = locales
+                    .iter()
+                    .filter_map(|locale| {
+                        let message = templates.message(locale, entry.code, Style::Body)?;
+                        Some((locale.tag, body(entry, Some(message))?))
+                    })
+                    .collect();
+                #[cfg(not(feature = "locales"))]
+                let localized = Vec::new();
+                Bodies { default, localized }
+            });
+            Row {
+                entry,
+                type_name,
+                translations,
+                body,
+            }
         }));
     }
 
@@ -359,11 +398,16 @@ impl Docs {
     pub fn registry(mut self) -> Self {
         for ty in crate::registry::types() {
             let settings = ty.settings();
-            self.add_rows(ty.type_name(), ty.entries(), |entry| {
-                Some(pretty_json(&Envelope::new(&Placeholder::new(
-                    entry, settings,
-                ))))
-            });
+            let translations = ty.translations();
+            self.add_rows(
+                ty.type_name(),
+                ty.entries(),
+                translations,
+                |entry, message| {
+                    let error = Placeholder::new(entry, settings).with_message(message);
+                    Some(pretty_json(&Envelope::new(&error)))
+                },
+            );
         }
         self
     }
@@ -399,10 +443,26 @@ impl Docs {
     /// ```
     #[must_use]
     pub fn example<E: ApiError + ?Sized>(mut self, error: &E) -> Self {
+        #[cfg(feature = "locales")]
+        let localized = error
+            .__locales()
+            .iter()
+            .filter(|locale| crate::locale::translates(locale, error.code()))
+            .map(|locale| {
+                let body = pretty_json(&Envelope::new(error).in_locale(locale.tag));
+                (locale.tag, body)
+            })
+            .collect();
+        #[cfg(not(feature = "locales"))]
+        let localized = Vec::new();
         self.examples.push(Row {
             entry: error.entry(),
             type_name: core::any::type_name::<E>(),
-            body: Some(pretty_json(&Envelope::new(error))),
+            translations: &Translations::NONE,
+            body: Some(Bodies {
+                default: pretty_json(&Envelope::new(error)),
+                localized,
+            }),
         });
         self
     }
@@ -513,6 +573,76 @@ impl Docs {
     #[must_use]
     pub fn sections(mut self, sections: impl IntoIterator<Item = Section>) -> Self {
         self.sections = sections.into_iter().collect();
+        self
+    }
+
+    /// Writes the page's messages in `locale`, the language range of a
+    /// locale of the catalogs' translations, matched as
+    /// [`ApiError::message_in`] matches it (`de-CH` finds `de`): the
+    /// `Message` column of the error table and the example bodies. A code
+    /// the locale does not translate keeps the default language's message,
+    /// as the API answers it.
+    ///
+    /// The table writes a translation like a message template: each field
+    /// `{field}` (a literal brace doubled), and a selector as its default
+    /// variant (`*[other]`), since the value that would choose another is
+    /// not known; a body shows each field `<field>`. An example given with
+    /// [`example`](Self::example) is written in the locale with its values,
+    /// as [`Envelope::in_locale`] writes it. Headings, the status table and
+    /// reason phrases are as without a locale: give the title, the intro and
+    /// the status descriptions in the page's language.
+    ///
+    /// ```ignore
+    /// use errcat::ApiError;
+    /// use errcat::docs::{Docs, Section};
+    ///
+    /// // locales/de.ftl:
+    /// //     UserNotFound = Kein Benutzer { $id }
+    /// #[derive(Debug, ApiError)]
+    /// #[api(format = "nested", locales = "locales")]
+    /// enum UserError {
+    ///     #[api(status = 404, message = "No user {id}")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let page = Docs::new()
+    ///     .catalog_with_bodies::<UserError>()
+    ///     .locale("de-CH")
+    ///     .sections([Section::ErrorTable, Section::ExampleBodies])
+    ///     .render()
+    ///     .unwrap();
+    /// assert!(page.contains("| 404 | UserNotFound | Kein Benutzer {id} |  |\n"));
+    /// assert!(page.contains(r#""message": "Kein Benutzer <id>","#));
+    /// ```
+    #[cfg(feature = "locales")]
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = Some(locale.into());
+        self
+    }
+
+    /// After the error table's `Message` column, one
+    /// [`Column::Translation`] per locale of the catalogs' translations,
+    /// headed by its language tag: every language side by side. The locales
+    /// are in the order of the catalogs, each type's in the order of their
+    /// file names.
+    ///
+    /// ```ignore
+    /// // UserError as in `locale`'s example, with `locales/de.ftl`.
+    /// use errcat::docs::Docs;
+    ///
+    /// let table = Docs::new().catalog::<UserError>().locale_columns().error_table().unwrap();
+    /// assert_eq!(
+    ///     table,
+    ///     "| Status | Code | Message | de | Description |\n\
+    ///      | --- | --- | --- | --- | --- |\n\
+    ///      | 404 | UserNotFound | No user {id} | Kein Benutzer {id} |  |\n",
+    /// );
+    /// ```
+    #[cfg(feature = "locales")]
+    #[must_use]
+    pub fn locale_columns(mut self) -> Self {
+        self.locale_columns = true;
         self
     }
 
@@ -644,20 +774,65 @@ impl Docs {
     /// );
     /// ```
     pub fn error_table(&self) -> Result<String, DocsError> {
-        let mut table = Table::new(
-            self.columns
-                .iter()
-                .map(|column| (column.header(), Align::Plain)),
-        );
-        for row in self.merged()? {
-            table.row(
-                self.columns
-                    .iter()
-                    .map(|column| column.cell(row.entry))
-                    .collect(),
-            );
+        let rows = self.merged()?;
+        let columns = self.shown_columns(&rows);
+        let mut table = Table::new(columns.iter().map(|column| (column.header(), Align::Plain)));
+        #[cfg(feature = "locales")]
+        let mut templates = Templates::default();
+        for row in &rows {
+            let cells = columns.iter().map(|&column| {
+                #[cfg(feature = "locales")]
+                if let Some(cell) = self.translated_cell(column, row, &mut templates) {
+                    return cell;
+                }
+                column.cell(row.entry)
+            });
+            table.row(cells.collect());
         }
         Ok(table.plain())
+    }
+
+    /// The columns of the error table: those chosen, with a
+    /// [`Column::Translation`] per locale after each `Message` column when
+    /// [`locale_columns`](Self::locale_columns) asks for them.
+    fn shown_columns(&self, rows: &[Merged<'_>]) -> Vec<Column> {
+        #[cfg(feature = "locales")]
+        if self.locale_columns {
+            let mut tags = Vec::new();
+            for row in rows {
+                super::locales::tags(row.translations, &mut tags);
+            }
+            let mut columns = Vec::with_capacity(self.columns.len() + tags.len());
+            for &column in &self.columns {
+                columns.push(column);
+                if column == Column::Message {
+                    columns.extend(tags.iter().map(|tag| Column::Translation(tag)));
+                }
+            }
+            return columns;
+        }
+        let _ = rows;
+        self.columns.clone()
+    }
+
+    /// The cell of a message column in a locale: `Message` in the page's
+    /// [`locale`](Self::locale), a [`Column::Translation`] in its own;
+    /// `None` for other columns, or when the locale does not translate the
+    /// code (the cell is the default language's).
+    #[cfg(feature = "locales")]
+    fn translated_cell(
+        &self,
+        column: Column,
+        row: &Merged<'_>,
+        templates: &mut Templates,
+    ) -> Option<String> {
+        let wanted = match column {
+            Column::Message => self.locale.as_deref()?,
+            Column::Translation(tag) => tag,
+            _ => return None,
+        };
+        let message = templates.message(row.locale(wanted)?, row.entry.code, Style::Template)?;
+        Some(escape(&message))
     }
 
     /// The example bodies: for each error with a body (see
@@ -703,7 +878,11 @@ impl Docs {
     /// );
     /// ````
     pub fn example_bodies(&self) -> Result<String, DocsError> {
-        examples::render(&self.merged()?, "###")
+        #[cfg(feature = "locales")]
+        let locale = self.locale.as_deref();
+        #[cfg(not(feature = "locales"))]
+        let locale = None;
+        examples::render(&self.merged()?, "###", locale)
     }
 
     /// The whole page: the title and intro, then each of the

@@ -14,17 +14,24 @@ pub(super) fn pretty_json<T: Serialize + ?Sized>(body: &T) -> Result<String, Str
     serde_json::to_string_pretty(body).map_err(|error| error.to_string())
 }
 
-/// For each row with a body: `heading` with the code, a line with the status
+/// For each row with a body (in the locale `locale` matches, else the
+/// default language's): `heading` with the code, a line with the status
 /// and its reason phrase, `Deprecated: <note>` for a deprecated code, and
 /// the body in a `json` block.
 ///
 /// A line of pretty-printed JSON starts with a space, a bracket, a quote, a
 /// digit or a letter, never with a backtick, so a body cannot close its
 /// fence.
-pub(super) fn render(rows: &[Merged<'_>], heading: &str) -> Result<String, DocsError> {
+pub(super) fn render(
+    rows: &[Merged<'_>],
+    heading: &str,
+    locale: Option<&str>,
+) -> Result<String, DocsError> {
     let mut out = String::new();
     for row in rows {
-        let Some(body) = row.body else { continue };
+        let Some(body) = row.body_in(locale) else {
+            continue;
+        };
         let body = body.as_ref().map_err(|message| DocsError::Body {
             code: row.entry.code,
             type_name: row.type_name,

@@ -6,14 +6,29 @@ use std::error::Error;
 use std::fmt;
 
 use crate::ErrorEntry;
+#[cfg(feature = "locales")]
+use crate::locale::Locale;
+use crate::locale::Translations;
 
-/// A catalog row or an example, with the type it comes from and its example
-/// body (or why the body could not be written), if there is one.
+/// A catalog row or an example, with the type it comes from, the
+/// translations of its catalog, and its example bodies, if there are any.
 #[derive(Debug, Clone)]
 pub(super) struct Row {
     pub(super) entry: &'static ErrorEntry,
     pub(super) type_name: &'static str,
-    pub(super) body: Option<Result<String, String>>,
+    /// The catalog's translations; none for an example, whose code takes
+    /// those of its catalog row.
+    pub(super) translations: &'static Translations,
+    pub(super) body: Option<Bodies>,
+}
+
+/// The example body of an error (or why it could not be written): in the
+/// default language, and in each locale that translates its code.
+#[derive(Debug, Clone)]
+pub(super) struct Bodies {
+    pub(super) default: Result<String, String>,
+    /// By the language tag of the locale.
+    pub(super) localized: Vec<(&'static str, Result<String, String>)>,
 }
 
 /// A row of the merged catalog.
@@ -21,7 +36,33 @@ pub(super) struct Row {
 pub(super) struct Merged<'r> {
     pub(super) entry: &'static ErrorEntry,
     pub(super) type_name: &'static str,
-    pub(super) body: Option<&'r Result<String, String>>,
+    pub(super) translations: &'static Translations,
+    pub(super) body: Option<&'r Bodies>,
+}
+
+impl Merged<'_> {
+    /// The locale of the row's translations that `wanted` matches and that
+    /// translates its code, as the runtime picks it.
+    #[cfg(feature = "locales")]
+    pub(super) fn locale(&self, wanted: &str) -> Option<&'static Locale> {
+        super::locales::locale_of(self.translations, self.entry.code, wanted)
+    }
+
+    /// The example body in the locale `wanted` matches, else in the default
+    /// language; `None` when the row has no body.
+    pub(super) fn body_in(&self, wanted: Option<&str>) -> Option<&Result<String, String>> {
+        let bodies = self.body?;
+        #[cfg(feature = "locales")]
+        if let Some(locale) = wanted.and_then(|wanted| self.locale(wanted)) {
+            let localized = bodies.localized.iter().find(|(tag, _)| *tag == locale.tag);
+            if let Some((_, body)) = localized {
+                return Some(body);
+            }
+        }
+        #[cfg(not(feature = "locales"))]
+        let _ = wanted;
+        Some(&bodies.default)
+    }
 }
 
 /// Merges `rows` (in order) and `examples`: the first row of each code is
@@ -48,6 +89,7 @@ pub(super) fn merge<'r>(
             merged.push(Merged {
                 entry: row.entry,
                 type_name: row.type_name,
+                translations: row.translations,
                 body: row.body.as_ref(),
             });
         }

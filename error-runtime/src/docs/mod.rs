@@ -47,9 +47,10 @@ mod builder;
 mod diff;
 #[cfg(feature = "docs")]
 mod examples;
+#[cfg(all(feature = "docs", feature = "locales"))]
+mod locales;
 #[cfg(feature = "docs")]
 mod merge;
-#[cfg(feature = "docs")]
 #[cfg(feature = "docs")]
 mod status;
 #[cfg(feature = "docs")]

@@ -50,6 +50,13 @@ pub enum Column {
     Description,
     /// `Variant`: the variant's name in Rust (the type's name for a struct).
     Variant,
+    /// Headed by the language tag: the message in that locale, written like
+    /// the `Message` column (fields as `{field}`, a selector as its default
+    /// variant), or the default language's when the locale does not
+    /// translate the code. [`Docs::locale_columns`](super::Docs::locale_columns)
+    /// adds one per locale of the catalogs.
+    #[cfg(feature = "locales")]
+    Translation(&'static str),
 }
 
 impl Column {
@@ -83,16 +90,20 @@ impl Column {
             Column::Message => "Message",
             Column::Description => "Description",
             Column::Variant => "Variant",
+            #[cfg(feature = "locales")]
+            Column::Translation(tag) => tag,
         }
     }
 
-    /// The escaped cell of `entry` in this column.
+    /// The escaped cell of `entry` in this column, in the default language.
     pub(super) fn cell(self, entry: &ErrorEntry) -> String {
         match self {
             Column::Status => entry.status.to_string(),
             Column::Reason => escape(entry.reason()),
             Column::Code => escape(entry.code),
             Column::Message => escape(entry.message),
+            #[cfg(feature = "locales")]
+            Column::Translation(_) => escape(entry.message),
             Column::Description => crate::markdown::description_cell(entry),
             Column::Variant => escape(entry.name),
         }

@@ -70,6 +70,7 @@ use core::fmt;
 use crate::ErrorEntry;
 use crate::definitions::{self, Source};
 use crate::format::TypeSettings;
+use crate::locale::Translations;
 
 pub use crate::definitions::{Conflict, Conflicts, Definition, Difference};
 
@@ -80,6 +81,11 @@ pub struct Registered {
     entries: &'static [ErrorEntry],
     own: &'static [ErrorEntry],
     settings: &'static TypeSettings,
+    #[cfg_attr(
+        not(feature = "docs"),
+        allow(dead_code, reason = "only docs pages read translations")
+    )]
+    translations: &'static Translations,
 }
 
 impl Registered {
@@ -126,6 +132,12 @@ impl Registered {
     #[cfg(feature = "docs")]
     pub(crate) fn settings(&self) -> &'static TypeSettings {
         self.settings
+    }
+
+    /// The type's translations, for docs pages in a locale.
+    #[cfg(feature = "docs")]
+    pub(crate) fn translations(&self) -> &'static Translations {
+        self.translations
     }
 
     pub(crate) fn source(&self) -> Source {
@@ -224,6 +236,7 @@ pub mod __private {
             entries: T::ENTRIES,
             own: T::__OWN_ENTRIES,
             settings: T::__SETTINGS,
+            translations: T::__TRANSLATIONS,
         }
     }
 }
