@@ -589,11 +589,15 @@ fn users_page() -> String {
              * `message`: what went wrong, for people;\n\
              * `code`: which error it is, for programs (stable).\n\
              \n\
+             The `de` column is the message in German, which a request\n\
+             whose `Accept-Language` prefers German receives.\n\
+             \n\
              This page is generated from the `UsersError` catalog of\n\
              `examples/users-api`; `ERRCAT_BLESS=1 cargo test --test test_docs`\n\
              updates it.",
         )
         .catalog_of(&UsersError::Internal)
+        .locale_columns()
         .sections([
             Section::StatusTable,
             Section::ErrorTable,
