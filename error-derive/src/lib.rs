@@ -34,8 +34,13 @@ use crate::errors::Errors;
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
+    output(&input).into()
+}
+
+/// The derive's output for `input`: its impls, or its errors and stub impls.
+fn output(input: &DeriveInput) -> proc_macro2::TokenStream {
     let mut errors = Errors::default();
-    let model = ast::Input::from_syn(&input, &mut errors);
+    let model = ast::Input::from_syn(input, &mut errors);
     let mut translations = None;
     if let Some(model) = &model {
         valid::check(model, &mut errors);
@@ -46,8 +51,7 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
         .is_some_and(|model| model.attrs.display.is_some());
     match (model, errors.finish()) {
         (Some(model), Ok(())) => expand::derive(&model, translations.as_ref()),
-        (_, Err(error)) => fallback::expand(&input, display, &error),
+        (_, Err(error)) => fallback::expand(input, display, &error),
         (None, Ok(())) => proc_macro2::TokenStream::new(),
     }
-    .into()
 }

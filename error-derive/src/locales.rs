@@ -30,7 +30,7 @@ pub(crate) struct LocaleFile {
 /// Reads and checks the type's translations; `None` without a `locales` key
 /// or when it was reported as wrong.
 pub(crate) fn load(input: &Input, errors: &mut Errors) -> Option<Translations> {
-    let Some(literal) = input.attrs.locales.as_ref() else {
+    let Some(locales) = input.attrs.locales.as_ref() else {
         if let Some(fallback) = &input.attrs.fallback {
             errors.at(
                 fallback.span,
@@ -40,17 +40,25 @@ pub(crate) fn load(input: &Input, errors: &mut Errors) -> Option<Translations> {
         return None;
     };
     #[cfg(feature = "locales")]
-    return enabled::load(input, literal, errors);
-    // Without the feature, a `locales` key is an error saying how to enable it.
+    return enabled::load(input, &locales.folder, errors);
+    // Without the feature, a `locales` key is an error saying how to enable
+    // it, spanning the key and its folder.
     #[cfg(not(feature = "locales"))]
     {
-        errors.at(
-            literal.span(),
-            "`locales` needs errcat's `locales` feature: `errcat = { ..., features = [\"locales\"] }`",
-        );
+        let key = proc_macro2::Ident::new("locales", locales.key);
+        let folder = &locales.folder;
+        errors.push(syn::Error::new_spanned(
+            quote::quote!(#key = #folder),
+            FEATURE_OFF,
+        ));
         None
     }
 }
+
+/// The error of a `locales` key when errcat's `locales` feature is off.
+#[cfg(not(feature = "locales"))]
+const FEATURE_OFF: &str = "`locales` needs errcat's `locales` feature, which reads and checks the translations: \
+     `errcat = { version = \"...\", features = [\"locales\"] }` in Cargo.toml";
 
 #[cfg(feature = "locales")]
 mod enabled {
@@ -461,5 +469,22 @@ mod enabled {
         for named in &arguments.named {
             inline_variables(&named.value, out);
         }
+    }
+}
+
+#[cfg(all(test, not(feature = "locales")))]
+mod tests {
+    /// Without the feature, `locales` (even with `fallback`) is one error,
+    /// naming the feature, and the rest of the type derives as usual.
+    #[test]
+    fn a_locales_key_without_the_feature_names_it() {
+        let input: syn::DeriveInput = syn::parse_str(
+            r#"#[api(status = 400, locales = "locales", fallback)] struct Refused;"#,
+        )
+        .unwrap();
+        let output = crate::output(&input).to_string();
+        let error = format!("compile_error ! {{ {:?} }}", super::FEATURE_OFF);
+        assert_eq!(output.matches("compile_error").count(), 1, "{output}");
+        assert!(output.contains(&error), "{output}");
     }
 }

@@ -58,10 +58,16 @@ pub(crate) struct TypeAttrs {
     pub display: Option<Span>,
     pub challenge: Option<LitStr>,
     /// The folder of `<lang>.ftl` translations, relative to the manifest.
-    pub locales: Option<LitStr>,
+    pub locales: Option<Locales>,
     /// Codes a locale does not translate are answered in the default
     /// language: in every locale, or in those listed.
     pub fallback: Option<Fallback>,
+}
+
+/// `locales = "..."`: where the key is, and the folder it names.
+pub(crate) struct Locales {
+    pub key: Span,
+    pub folder: LitStr,
 }
 
 /// `fallback` (every locale) or `fallback = "fr, it"` (those listed).
@@ -270,7 +276,12 @@ impl Parser<'_> {
             }
             Key::TypeBase => self.out.ty.type_base = self.string(name, meta)?,
             Key::Challenge => self.out.ty.challenge = self.string(name, meta)?,
-            Key::Locales => self.out.ty.locales = self.string(name, meta)?,
+            Key::Locales => {
+                let key = meta.path.span();
+                self.out.ty.locales = self
+                    .string(name, meta)?
+                    .map(|folder| Locales { key, folder });
+            }
             Key::Fallback => {
                 let span = meta.path.span();
                 let only = if is_flag(meta.input) {
