@@ -28,6 +28,10 @@ pub(super) struct Row {
 pub(super) struct Bodies {
     pub(super) default: Result<String, String>,
     /// By the language tag of the locale.
+    #[cfg_attr(
+        not(feature = "locales"),
+        allow(dead_code, reason = "filled and read with translations only")
+    )]
     pub(super) localized: Vec<(&'static str, Result<String, String>)>,
 }
 
@@ -36,6 +40,10 @@ pub(super) struct Bodies {
 pub(super) struct Merged<'r> {
     pub(super) entry: &'static ErrorEntry,
     pub(super) type_name: &'static str,
+    #[cfg_attr(
+        not(feature = "locales"),
+        allow(dead_code, reason = "filled and read with translations only")
+    )]
     pub(super) translations: &'static Translations,
     pub(super) body: Option<&'r Bodies>,
 }
