@@ -171,3 +171,23 @@ mod actix {
         );
     }
 }
+
+/// A stable proc macro cannot ask cargo to watch a folder, only the files it
+/// includes: the users API's build script watches the folder its catalog's
+/// translations are in, so that a new `<lang>.ftl` rebuilds the crate.
+#[test]
+fn users_api_build_script_watches_its_locales_folder() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/users-api");
+    let catalog = std::fs::read_to_string(format!("{example}/src/catalog.rs")).unwrap();
+    let folder = catalog
+        .split("locales = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert_eq!(folder, "locales");
+    let build = std::fs::read_to_string(format!("{example}/build.rs")).unwrap();
+    assert!(
+        build.contains(&format!("println!(\"cargo::rerun-if-changed={folder}\");")),
+        "{build}"
+    );
+}

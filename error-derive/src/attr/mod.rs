@@ -66,6 +66,8 @@ pub(crate) struct TypeAttrs {
 
 /// `locales = "..."`: where the key is, and the folder it names.
 pub(crate) struct Locales {
+    /// Where the error of a `locales` key without the feature points.
+    #[cfg_attr(feature = "locales", allow(dead_code))]
     pub key: Span,
     pub folder: LitStr,
 }
