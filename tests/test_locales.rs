@@ -64,6 +64,18 @@ fn plurals_follow_the_locale() {
 }
 
 #[test]
+fn plurals_with_few_and_many() {
+    let cart = |items| message(&ShopError::CartFull { items }, "pl");
+    assert_eq!(cart(1), "Koszyk ma już jeden produkt.");
+    for few in [2, 3, 4, 22, 104] {
+        assert_eq!(cart(few), format!("Koszyk ma już {few} produkty."));
+    }
+    for many in [0, 5, 11, 12, 14, 21, 25, 112] {
+        assert_eq!(cart(many), format!("Koszyk ma już {many} produktów."));
+    }
+}
+
+#[test]
 fn ranges_and_fallbacks() {
     let error = ShopError::UserNotFound { id: 7 };
     assert_eq!(message(&error, "de-CH"), "Kein Benutzer 7");
