@@ -726,6 +726,36 @@ fn readme_shows_the_generated_tables() {
     );
 }
 
+/// The README's example of translations: its `de.ftl` is the fixture's.
+#[derive(Debug, ApiError)]
+#[api(format = "nested", locales = "tests/fixtures/locales/readme")]
+enum ShopReadmeError {
+    #[api(status = 404, code = "UserNotFound", message = "No user {id}")]
+    UserNotFound { id: u64 },
+    #[api(
+        status = 409,
+        code = "CartFull",
+        message = "The cart already has {items} items."
+    )]
+    CartFull { items: u32 },
+}
+
+#[test]
+fn readme_shows_the_side_by_side_table() {
+    let readme = include_str!("../README.md");
+    let translations = include_str!("fixtures/locales/readme/de.ftl");
+    assert!(readme.contains(&format!("```ftl\n{translations}```\n")));
+    let table = Docs::new()
+        .catalog::<ShopReadmeError>()
+        .locale_columns()
+        .error_table()
+        .unwrap();
+    assert!(
+        readme.contains(&format!("```text\n{table}```\n")),
+        "README.md should embed this table:\n{table}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // sync.
 
