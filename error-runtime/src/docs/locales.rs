@@ -83,17 +83,14 @@ impl Templates {
         code: &str,
         style: Style,
     ) -> Option<String> {
-        let at = match self
+        let built = self
             .bundles
             .iter()
-            .position(|(seen, _)| core::ptr::eq(*seen, locale))
-        {
-            Some(at) => at,
-            None => {
-                self.bundles.push((locale, new_bundle(locale, add_number)));
-                self.bundles.len() - 1
-            }
-        };
+            .position(|(seen, _)| core::ptr::eq(*seen, locale));
+        let at = built.unwrap_or_else(|| {
+            self.bundles.push((locale, new_bundle(locale, add_number)));
+            self.bundles.len() - 1
+        });
         let bundle = self.bundles[at].1.as_ref()?;
         let pattern = bundle.get_message(code)?.value()?;
         // Fluent names each variable it lacks; given them all, marked, it
