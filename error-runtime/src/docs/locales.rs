@@ -14,7 +14,8 @@ use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use crate::locale::{Bundle, Locale, Translations, find, new_bundle, translates};
 
 /// Around a variable's name in Fluent's output: noncharacters, which Unicode
-/// keeps for a program's internal use, so no translation holds them.
+/// reserves for a program's internal use; a translation holding one
+/// literally would show it as a brace (or an angle bracket in a body).
 const OPEN: char = '\u{FDD0}';
 const CLOSE: char = '\u{FDD1}';
 
