@@ -203,3 +203,22 @@ fn users_api_build_script_watches_its_locales_folder() {
         "{build}"
     );
 }
+
+/// The registry's types bring their translations to a docs page, those of
+/// `Outer`'s transparent variant included.
+#[test]
+fn registry_pages_in_a_locale() {
+    let table = errcat::docs::Docs::new()
+        .registry()
+        .columns([errcat::docs::Column::Code, errcat::docs::Column::Message])
+        .locale("pl")
+        .error_table()
+        .unwrap();
+    for row in [
+        "| UserNotFound | Brak użytkownika {id} |\n",
+        "| CartFull | Koszyk ma już {items} produktu. |\n",
+        "| Broken | Broken |\n",
+    ] {
+        assert!(table.contains(row), "{row} in {table}");
+    }
+}
