@@ -17,9 +17,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{FromRequestParts, Query, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
@@ -273,18 +274,34 @@ fn hand_written() -> Router {
         }
     }
 
+    /// A request with the API's token, checked before the query is read.
+    struct Authorized;
+
+    impl FromRequestParts<Arc<Users>> for Authorized {
+        type Rejection = UsersError;
+
+        async fn from_request_parts(
+            parts: &mut Parts,
+            users: &Arc<Users>,
+        ) -> Result<Self, UsersError> {
+            let token = parts
+                .headers
+                .get(AUTHORIZATION)
+                .ok_or(UsersError::Unauthorized)?
+                .as_bytes();
+            if token.strip_prefix(b"Bearer ") == Some(users.token.as_bytes()) {
+                Ok(Authorized)
+            } else {
+                Err(UsersError::Unauthorized)
+            }
+        }
+    }
+
     async fn find_user(
+        _: Authorized,
         State(users): State<Arc<Users>>,
-        headers: HeaderMap,
         Query(lookup): Query<Lookup>,
     ) -> Result<axum::Json<User>, UsersError> {
-        let token = headers
-            .get(AUTHORIZATION)
-            .ok_or(UsersError::Unauthorized)?
-            .as_bytes();
-        if token.strip_prefix(b"Bearer ") != Some(users.token.as_bytes()) {
-            return Err(UsersError::Unauthorized);
-        }
         let username = lookup.username.ok_or(UsersError::MissingUsername)?;
         let list = users.users.lock().unwrap_or_else(PoisonError::into_inner);
         let user = list.iter().find(|user| user.username == username).cloned();
