@@ -193,7 +193,7 @@ impl Shape for Flat {
         buf.extend_from_slice(b",\"code\":");
         let (code, status) = code_and_status(error);
         buf.extend_from_slice(code.as_bytes());
-        if !matches!(error, Hand::EmailAlreadyExists | Hand::NotFound { .. }) {
+        if exposes(error) {
             buf.extend_from_slice(b",\"details\":{");
             members(error, buf);
             buf.push(b'}');
@@ -434,9 +434,14 @@ fn message(error: &Hand, buf: &mut Vec<u8>) {
     buf.push(b'"');
 }
 
+/// Whether the error has exposed members.
+fn exposes(error: &Hand) -> bool {
+    !matches!(error, Hand::EmailAlreadyExists | Hand::NotFound { .. })
+}
+
 /// The exposed members, each preceded by a comma.
 fn more_members(error: &Hand, buf: &mut Vec<u8>) {
-    if !matches!(error, Hand::EmailAlreadyExists | Hand::NotFound { .. }) {
+    if exposes(error) {
         buf.push(b',');
         members(error, buf);
     }
