@@ -33,6 +33,9 @@ pub(crate) struct Status {
 #[derive(Clone)]
 pub(crate) struct TemplateAttr {
     pub literal: LitStr,
+    /// The literal's text, read once: `LitStr::value` unescapes anew on
+    /// every call.
+    pub text: String,
     pub template: Template,
 }
 
@@ -149,7 +152,11 @@ struct Parser<'e> {
 impl Parser<'_> {
     fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
         let span = meta.path.span();
-        let name = meta.path.to_token_stream().to_string().replace(' ', "");
+        // Every key is one identifier; a longer path is only ever reported.
+        let name = meta.path.get_ident().map_or_else(
+            || meta.path.to_token_stream().to_string().replace(' ', ""),
+            ToString::to_string,
+        );
         let Some((name, key)) = Key::from_name(&name) else {
             self.unknown_key(&name, span);
             return rest_of_value(meta.input).map(drop);
