@@ -6,6 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use super::catalog::{CatalogRows, Source};
 use super::format_args::FormatArgs;
+use super::tokens::VariantPath;
 use super::{bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
@@ -21,33 +22,75 @@ pub(super) fn describe_impl(
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds::where_clause(input, params);
-    let mut entry_arms = Vec::with_capacity(input.variants.len());
-    let mut message_arms = Vec::with_capacity(input.variants.len());
+    // Own rows are arms of constants and templates are `quote!`
+    // repetitions, so that the per-variant code is cheap to build and to
+    // check: one index into the rows instead of a reference per arm, and
+    // only the messages the row cannot give have an arm of their own.
+    let mut own_paths = Vec::with_capacity(input.variants.len());
+    let mut own_rows = Vec::with_capacity(input.variants.len());
+    let mut templated = Vec::new();
+    let mut texts = Vec::new();
+    let mut transparent_entries = Vec::new();
+    let mut transparent_messages = Vec::new();
     let mut visit_arms = Vec::new();
+    let mut by_row = false;
+    // Inside the index, a transparent variant returns its field's row.
+    let in_index = catalog
+        .sources
+        .iter()
+        .any(|source| matches!(source, Source::Own(_)));
     for (variant, source) in input.variants.iter().zip(&catalog.sources) {
         let path = variant_path(input, variant);
         match source {
             Source::Transparent(field, _) => {
-                let [entry, message, visit] = transparent_arms(&path, field);
-                entry_arms.push(entry);
-                message_arms.push(message);
+                let [entry, message, visit] = transparent_arms(path, field, in_index);
+                transparent_entries.push(entry);
+                transparent_messages.push(message);
                 visit_arms.push(visit);
             }
             Source::Own(row) => {
-                entry_arms.push(quote!(#path { .. } => &__ROWS[#row],));
-                message_arms.push(message_arm(input, variant, &path));
-                visit_arms.extend(visit_arm(variant, &path));
+                own_paths.push(path);
+                own_rows.push(proc_macro2::Literal::usize_unsuffixed(*row));
+                match message_arm(variant) {
+                    MessageArm::Row => by_row = true,
+                    MessageArm::Text(text) => texts.push((path, text)),
+                    MessageArm::Template(args) => {
+                        templated.push((pattern(path, args.fields.iter().copied()), args));
+                    }
+                }
+                visit_arms.extend(visit_arm(variant, path));
             }
         }
     }
-    let (entry_body, message_body) = if input.variants.is_empty() {
-        (quote!(match *self {}), quote!(match *self {}))
+    let entry_body = if in_index {
+        quote! {
+            &__ROWS[match self {
+                #(#own_paths { .. } => #own_rows,)*
+                #(#transparent_entries)*
+            }]
+        }
+    } else if transparent_entries.is_empty() {
+        quote!(match *self {})
     } else {
-        (
-            quote!(match self { #(#entry_arms)* }),
-            quote!(match self { #(#message_arms)* }),
-        )
+        quote!(match self { #(#transparent_entries)* })
     };
+    let (text_paths, texts): (Vec<_>, Vec<_>) = texts.into_iter().unzip();
+    let (patterns, templates): (Vec<_>, Vec<_>) = templated.into_iter().unzip();
+    let by_row = by_row
+        .then(|| quote!(_ => __formatter.write_str(::errcat::Describe::describe(self).message),));
+    // With every message in the rows, the trait's default writes them.
+    let write_message = (!patterns.is_empty() || !text_paths.is_empty() || !transparent_messages.is_empty()).then(|| {
+        quote! {
+            fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#patterns => ::core::write!(__formatter, #templates),)*
+                    #(#text_paths { .. } => __formatter.write_str(#texts),)*
+                    #(#transparent_messages)*
+                    #by_row
+                }
+            }
+        }
+    });
     let visit = (!visit_arms.is_empty()).then(|| {
         let rest = (visit_arms.len() < input.variants.len()).then(|| quote!(_ => {}));
         quote! {
@@ -70,9 +113,7 @@ pub(super) fn describe_impl(
                 #entry_body
             }
 
-            fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #message_body
-            }
+            #write_message
 
             #visit
             #settings
@@ -87,35 +128,46 @@ pub(super) fn describe_impl(
 }
 
 /// The `describe`, `write_message` and `__visit` arms of a transparent variant,
-/// each handing over to the field.
-fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
+/// each handing over to the field; `in_index`, the `describe` arm returns
+/// from inside the index into the own rows.
+fn transparent_arms(path: VariantPath, field: &Field, in_index: bool) -> [TokenStream; 3] {
     let pattern = pattern(path, [field]);
     let inner = use_of(field);
     let span = super::field_span(field);
+    let ret = in_index.then(|| quote_spanned!(span=> return));
     [
-        quote_spanned!(span=> #pattern => ::errcat::ApiError::entry(#inner),),
+        quote_spanned!(span=> #pattern => #ret ::errcat::ApiError::entry(#inner),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::write_message(#inner, __formatter),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::__visit(#inner, __visitor),),
     ]
 }
 
-/// Writes the template, the literal message or the reason phrase.
-fn message_arm(input: &Input, variant: &Variant, path: &TokenStream) -> TokenStream {
+/// How `write_message` writes a variant's message.
+enum MessageArm<'v> {
+    /// The row's message is the message: the reason phrase, or a template
+    /// with nothing to interpolate and no escaped brace.
+    Row,
+    /// A literal that differs from the template as written (`{{`).
+    Text(String),
+    Template(FormatArgs<'v>),
+}
+
+fn message_arm<'v>(variant: &'v Variant) -> MessageArm<'v> {
     let Some(message) = &variant.attrs.message else {
-        let reason = variant.catalog_message(input.status(variant).unwrap_or_default());
-        return quote!(#path { .. } => __formatter.write_str(#reason),);
+        return MessageArm::Row;
     };
-    if let Some(text) = message.template.as_literal() {
-        return quote!(#path { .. } => __formatter.write_str(#text),);
+    if variant.message_is_literal() {
+        return MessageArm::Row;
     }
-    let args = FormatArgs::new(variant, &message.template);
-    let pattern = pattern(path, args.fields.iter().copied());
-    quote!(#pattern => ::core::write!(__formatter, #args),)
+    match message.template.as_literal() {
+        Some(text) => MessageArm::Text(text.to_owned()),
+        None => MessageArm::Template(FormatArgs::new(variant, &message.template)),
+    }
 }
 
 /// Shows the visitor the details template, then each exposed, details and
 /// header field in declaration order; `None` when there is nothing to show.
-fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
+fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
     let details = variant
         .attrs
         .details

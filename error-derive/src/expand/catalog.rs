@@ -1,8 +1,8 @@
 //! The `Catalog` impl: rows as data in one static, and the table as a string
 //! literal whenever the macro knows every row.
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
@@ -41,6 +41,18 @@ struct OwnRow<'a> {
     exposed_members: Vec<String>,
     header_fields: Vec<String>,
     deprecated: Option<String>,
+}
+
+/// A row's `deprecated`: `__None`, imported where the rows are, or the note.
+struct Deprecated<'a>(Option<&'a str>);
+
+impl ToTokens for Deprecated<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self.0 {
+            None => tokens.append(Ident::new("__None", Span::call_site())),
+            Some(note) => tokens.extend(quote!(::core::option::Option::Some(#note))),
+        }
+    }
 }
 
 impl<'a> CatalogRows<'a> {
@@ -84,29 +96,31 @@ impl<'a> CatalogRows<'a> {
         let ty = input.ident;
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         let count = self.own.len();
-        let rows = self.own.iter().map(|row| {
-            let OwnRow {
-                name,
-                status,
-                code,
-                message,
-                placeholders,
-                literal,
-                description,
-                template_fields,
-                exposed_members,
-                header_fields,
-                deprecated,
-            } = row;
-            let deprecated = deprecated.as_ref().map_or_else(
-                || quote!(::core::option::Option::None),
-                |note| quote!(::core::option::Option::Some(#note)),
-            );
-            quote!(::errcat::__private::entry(
-                #name, #status, #code, #message, #placeholders, #description, #literal,
-                &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated
-            ))
+        // One `quote!` repetition over the rows' columns: no stream per
+        // row. Short local names, imported only when used, stand for what
+        // every row repeats.
+        let own = &self.own;
+        let entry = (!own.is_empty()).then(|| {
+            quote!(
+                use ::errcat::__private::entry as __entry;
+            )
         });
+        let none = own.iter().any(|row| row.deprecated.is_none()).then(|| {
+            quote!(
+                use ::core::option::Option::None as __None;
+            )
+        });
+        let names = own.iter().map(|row| &row.name);
+        let statuses = own.iter().map(|row| row.status);
+        let codes = own.iter().map(|row| &row.code);
+        let messages = own.iter().map(|row| &row.message);
+        let placeholders = own.iter().map(|row| &row.placeholders);
+        let descriptions = own.iter().map(|row| row.description);
+        let literals = own.iter().map(|row| row.literal);
+        let template_fields = own.iter().map(|row| &row.template_fields);
+        let exposed_members = own.iter().map(|row| &row.exposed_members);
+        let header_fields = own.iter().map(|row| &row.header_fields);
+        let deprecated = own.iter().map(|row| Deprecated(row.deprecated.as_deref()));
         let (entries, table) = if self.fetched.is_empty() {
             (quote!(&__ROWS), self.markdown_literal())
         } else {
@@ -123,7 +137,7 @@ impl<'a> CatalogRows<'a> {
         });
         let schema = super::schema::schema_fn(input, self);
         // With rows from other types, the type's own are fewer.
-        let own = (!self.fetched.is_empty()).then(|| {
+        let own_entries = (!self.fetched.is_empty()).then(|| {
             quote!(
                 const __OWN_ENTRIES: &'static [::errcat::ErrorEntry] = &__ROWS;
             )
@@ -131,7 +145,12 @@ impl<'a> CatalogRows<'a> {
         // A const first, so that const evaluation reads rows from consts
         // only: reading statics there crashes clippy's const lints.
         quote! {
-            const __OWN: [::errcat::ErrorEntry; #count] = [#(#rows),*];
+            #entry
+            #none
+            const __OWN: [::errcat::ErrorEntry; #count] = [#(__entry(
+                #names, #statuses, #codes, #messages, #placeholders, #descriptions, #literals,
+                &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated
+            )),*];
             static __ROWS: [::errcat::ErrorEntry; #count] = __OWN;
             #merged
             #[automatically_derived]
@@ -140,7 +159,7 @@ impl<'a> CatalogRows<'a> {
                 const MARKDOWN: &'static str = #table;
                 #settings
                 #schema
-                #own
+                #own_entries
             }
         }
     }
