@@ -10,7 +10,6 @@ mod values;
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Path};
 
 use crate::case::RenameRule;
@@ -21,7 +20,8 @@ use crate::template::Template;
 
 use self::key::Key;
 pub(crate) use self::key::Position;
-use self::values::{header_name_problem, is_flag, rest_of_value};
+pub(crate) use self::values::string_value;
+use self::values::{header_name_problem, is_flag, key_span, rest_of_value};
 
 /// A status given as a number or a `StatusCode` constant.
 #[derive(Clone, Copy)]
@@ -151,7 +151,7 @@ struct Parser<'e> {
 
 impl Parser<'_> {
     fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
-        let span = meta.path.span();
+        let span = key_span(meta);
         // Every key is one identifier; a longer path is only ever reported.
         let name = meta.path.get_ident().map_or_else(
             || meta.path.to_token_stream().to_string().replace(' ', ""),
@@ -279,7 +279,7 @@ impl Parser<'_> {
             Key::Challenge => self.out.ty.challenge = self.string(name, meta)?,
             Key::Locales => self.out.ty.locales = self.string(name, meta)?,
             Key::Fallback => {
-                let span = meta.path.span();
+                let span = key_span(meta);
                 let only = if is_flag(meta.input) {
                     None
                 } else {
@@ -296,7 +296,7 @@ impl Parser<'_> {
             }
             Key::Details => self.out.variant.details = self.template(name, meta)?,
             Key::Expose => {
-                let span = meta.path.span();
+                let span = key_span(meta);
                 let name = if is_flag(meta.input) {
                     None
                 } else {

@@ -161,7 +161,7 @@ impl Parser<'_> {
         let Some(literal) = self.string(name, meta)? else {
             return Ok(None);
         };
-        let text = literal.value();
+        let text = string_value(&literal);
         if text.is_empty() {
             let instead = if name == "message" {
                 "; without `message`, the status's reason phrase is the message"
@@ -213,7 +213,7 @@ impl Parser<'_> {
 
     pub(super) fn flag(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<Span>> {
         if is_flag(meta.input) {
-            return Ok(Some(meta.path.span()));
+            return Ok(Some(key_span(meta)));
         }
         let value = rest_of_value(meta.input)?;
         self.not_a(
@@ -270,6 +270,35 @@ fn lone_literal(input: ParseStream) -> syn::Result<Option<Lit>> {
     input.parse().map(Some)
 }
 
+/// Where the key stands. Every key is one identifier, whose span is cheaper
+/// to get than that of a path (which joins the spans of all its tokens).
+pub(super) fn key_span(meta: &ParseNestedMeta) -> Span {
+    meta.path
+        .get_ident()
+        .map_or_else(|| meta.path.span(), proc_macro2::Ident::span)
+}
+
+/// The text of a string literal. `LitStr::value` unescapes it character by
+/// character; most literals, doc comments included, have nothing to
+/// unescape.
+pub(crate) fn string_value(literal: &LitStr) -> String {
+    let repr = literal.token().to_string();
+    verbatim(&repr).map_or_else(|| literal.value(), str::to_owned)
+}
+
+/// The text of a raw string literal (`r"..."`, `r#"..."#`, as rustc writes
+/// doc comments), or of a plain one without a backslash; `None` for any
+/// other literal, a suffixed one included.
+fn verbatim(repr: &str) -> Option<&str> {
+    if let Some(raw) = repr.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body = raw[hashes..].strip_prefix('"')?;
+        return body.strip_suffix(&raw[..hashes])?.strip_suffix('"');
+    }
+    let text = repr.strip_prefix('"')?.strip_suffix('"')?;
+    (!text.contains('\\')).then_some(text)
+}
+
 /// Whether a key stands alone, without a value.
 pub(super) fn is_flag(input: ParseStream) -> bool {
     input.is_empty() || input.peek(Token![,])
@@ -313,4 +342,25 @@ pub(super) fn header_name_problem(name: &str) -> Option<String> {
     Some(format!(
         "{problem}; header names are made of ASCII letters, digits and {PUNCTUATION}, like `Retry-After`"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verbatim;
+
+    #[test]
+    fn verbatim_text_is_that_of_literals_without_escapes() {
+        assert_eq!(verbatim(r#""No user {id}""#), Some("No user {id}"));
+        assert_eq!(verbatim(r#"r" A doc line.""#), Some(" A doc line."));
+        assert_eq!(
+            verbatim(r###"r##"say "# and \n"##"###),
+            Some(r##"say "# and \n"##)
+        );
+        assert_eq!(verbatim(r#""""#), Some(""));
+        // Escapes and suffixes are left to `LitStr::value`.
+        assert_eq!(verbatim(r#""a\"b""#), None);
+        assert_eq!(verbatim(r#""a\nb""#), None);
+        assert_eq!(verbatim(r#""a"suffix"#), None);
+        assert_eq!(verbatim(r#"r"a"suffix"#), None);
+    }
 }
