@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use super::catalog::{CatalogRows, Source};
 use super::format_args::FormatArgs;
-use super::tokens::VariantPath;
+use super::tokens::{VariantPath, display_import};
 use super::{bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
@@ -79,9 +79,11 @@ pub(super) fn describe_impl(
     let by_row = by_row
         .then(|| quote!(_ => __formatter.write_str(::errcat::Describe::describe(self).message),));
     // With every message in the rows, the trait's default writes them.
+    let display = (!patterns.is_empty()).then(display_import);
     let write_message = (!patterns.is_empty() || !text_paths.is_empty() || !transparent_messages.is_empty()).then(|| {
         quote! {
             fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #display
                 match self {
                     #(#patterns => ::core::write!(__formatter, #templates),)*
                     #(#text_paths { .. } => __formatter.write_str(#texts),)*
@@ -92,9 +94,12 @@ pub(super) fn describe_impl(
         }
     });
     let visit = (!visit_arms.is_empty()).then(|| {
+        let display_import = display_import();
         let rest = (visit_arms.len() < input.variants.len()).then(|| quote!(_ => {}));
         quote! {
             fn __visit(&self, __visitor: &mut dyn ::errcat::__private::Visitor) {
+                #[allow(unused_imports)]
+                #display_import
                 match self { #(#visit_arms)* #rest }
             }
         }
@@ -190,7 +195,7 @@ fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
             calls.push(quote_spanned!(span=> __visitor.details_value(::errcat::__private::exposed(#value));));
         }
         if let Some(header) = &attrs.header {
-            calls.push(quote_spanned!(span=> __visitor.header(#header, ::errcat::__private::display(#value));));
+            calls.push(quote_spanned!(span=> __visitor.header(#header, __display(#value));));
         }
         if calls.len() > before {
             bound.push(field);

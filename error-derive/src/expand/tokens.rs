@@ -10,14 +10,6 @@ use quote::{ToTokens, TokenStreamExt};
 
 use crate::ast::Field;
 
-/// `::a::b::c`, every token at `span`.
-pub(super) fn append_path(tokens: &mut TokenStream, segments: &[&str], span: Span) {
-    for segment in segments {
-        append_colon2(tokens, span);
-        tokens.append(Ident::new(segment, span));
-    }
-}
-
 fn append_colon2(tokens: &mut TokenStream, span: Span) {
     let mut first = Punct::new(':', Spacing::Joint);
     first.set_span(span);
@@ -71,14 +63,23 @@ impl ToTokens for Pattern<'_> {
     }
 }
 
-/// `::errcat::__private::display(__field_x)`, spanned at the field's type so
-/// that a missing `Display` is reported on the field.
+/// `__display(__field_x)`, spanned at the field's type so that a missing
+/// `Display` is reported on the field. The function body that holds it
+/// starts with [`display_import`].
 pub(super) struct DisplayArg<'f>(pub &'f Field<'f>);
+
+/// The import of `__display`, `::errcat::__private::display`: a name of one
+/// token where every interpolated field repeats it.
+pub(super) fn display_import() -> TokenStream {
+    quote::quote!(
+        use ::errcat::__private::display as __display;
+    )
+}
 
 impl ToTokens for DisplayArg<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         let span = super::field_span(self.0);
-        append_path(tokens, &["errcat", "__private", "display"], span);
+        tokens.append(Ident::new("__display", span));
         let mut group = Group::new(
             Delimiter::Parenthesis,
             super::use_of(self.0).into_token_stream(),
