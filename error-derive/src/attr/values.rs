@@ -267,7 +267,22 @@ fn lone_literal(input: ParseStream) -> syn::Result<Option<Lit>> {
         return Ok(None);
     }
     input.parse::<Token![=]>()?;
-    input.parse().map(Some)
+    // A string with nothing to unescape is taken as it is: `Lit`'s parser
+    // would unescape it to find where a suffix starts.
+    let plain = input.step(|cursor| {
+        let Some((literal, rest)) = cursor.literal() else {
+            return Ok((None, *cursor));
+        };
+        let repr = literal.to_string();
+        Ok(match verbatim(&repr) {
+            Some(text) => (Some(LitStr::new(text, literal.span())), rest),
+            None => (None, *cursor),
+        })
+    })?;
+    match plain {
+        Some(literal) => Ok(Some(Lit::Str(literal))),
+        None => input.parse().map(Some),
+    }
 }
 
 /// Where the key stands. Every key is one identifier, whose span is cheaper
