@@ -184,9 +184,12 @@ fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
         .collect();
     let mut bound = details.map(|args| args.fields).unwrap_or_default();
     for field in &variant.fields {
+        let attrs = &field.attrs;
+        if attrs.expose.is_none() && attrs.details.is_none() && attrs.header.is_none() {
+            continue;
+        }
         let value = use_of(field);
         let span = super::field_span(field);
-        let attrs = &field.attrs;
         let before = calls.len();
         if let Some(name) = field.exposed_name() {
             calls.push(quote_spanned!(span=> __visitor.member(#name, ::errcat::__private::exposed(#value));));
