@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use super::catalog::{CatalogRows, Source};
 use super::format_args::FormatArgs;
-use super::tokens::{VariantPath, display_import};
+use super::tokens::{Pattern, VariantPath, display_import};
 use super::{bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
@@ -28,12 +28,9 @@ pub(super) fn describe_impl(
     // only the messages the row cannot give have an arm of their own.
     let mut own_paths = Vec::with_capacity(input.variants.len());
     let mut own_rows = Vec::with_capacity(input.variants.len());
-    let mut templated = Vec::new();
-    let mut texts = Vec::new();
+    let mut messages = Messages::default();
     let mut transparent_entries = Vec::new();
-    let mut transparent_messages = Vec::new();
     let mut visit_arms = Vec::new();
-    let mut by_row = false;
     // Inside the index, a transparent variant returns its field's row.
     let in_index = catalog
         .sources
@@ -45,19 +42,13 @@ pub(super) fn describe_impl(
             Source::Transparent(field, _) => {
                 let [entry, message, visit] = transparent_arms(path, field, in_index);
                 transparent_entries.push(entry);
-                transparent_messages.push(message);
+                messages.transparent.push(message);
                 visit_arms.push(visit);
             }
             Source::Own(row) => {
                 own_paths.push(path);
                 own_rows.push(proc_macro2::Literal::usize_unsuffixed(*row));
-                match message_arm(variant) {
-                    MessageArm::Row => by_row = true,
-                    MessageArm::Text(text) => texts.push((path, text)),
-                    MessageArm::Template(args) => {
-                        templated.push((pattern(path, args.fields.iter().copied()), args));
-                    }
-                }
+                messages.add(path, variant);
                 visit_arms.extend(visit_arm(variant, path));
             }
         }
@@ -74,25 +65,7 @@ pub(super) fn describe_impl(
     } else {
         quote!(match self { #(#transparent_entries)* })
     };
-    let (text_paths, texts): (Vec<_>, Vec<_>) = texts.into_iter().unzip();
-    let (patterns, templates): (Vec<_>, Vec<_>) = templated.into_iter().unzip();
-    let by_row = by_row
-        .then(|| quote!(_ => __formatter.write_str(::errcat::Describe::describe(self).message),));
-    // With every message in the rows, the trait's default writes them.
-    let display = (!patterns.is_empty()).then(display_import);
-    let write_message = (!patterns.is_empty() || !text_paths.is_empty() || !transparent_messages.is_empty()).then(|| {
-        quote! {
-            fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #display
-                match self {
-                    #(#patterns => ::core::write!(__formatter, #templates),)*
-                    #(#text_paths { .. } => __formatter.write_str(#texts),)*
-                    #(#transparent_messages)*
-                    #by_row
-                }
-            }
-        }
-    });
+    let write_message = messages.write_message();
     let visit = (!visit_arms.is_empty()).then(|| {
         let display_import = display_import();
         let rest = (visit_arms.len() < input.variants.len()).then(|| quote!(_ => {}));
@@ -147,26 +120,63 @@ fn transparent_arms(path: VariantPath, field: &Field, in_index: bool) -> [TokenS
     ]
 }
 
-/// How `write_message` writes a variant's message.
-enum MessageArm<'v> {
-    /// The row's message is the message: the reason phrase, or a template
-    /// with nothing to interpolate and no escaped brace.
-    Row,
-    /// A literal that differs from the template as written (`{{`).
-    Text(String),
-    Template(FormatArgs<'v>),
+/// The arms of `write_message`: only for the messages a row cannot give.
+#[derive(Default)]
+struct Messages<'v> {
+    template_arms: Vec<(Pattern<'v>, FormatArgs<'v>)>,
+    /// Literals that differ from the template as written (`{{`).
+    text_arms: Vec<(VariantPath<'v>, String)>,
+    transparent: Vec<TokenStream>,
+    /// Some variant's message is its row's: the reason phrase, or a
+    /// template with nothing to interpolate and no escaped brace.
+    by_row: bool,
 }
 
-fn message_arm<'v>(variant: &'v Variant) -> MessageArm<'v> {
-    let Some(message) = &variant.attrs.message else {
-        return MessageArm::Row;
-    };
-    if variant.message_is_literal() {
-        return MessageArm::Row;
+impl<'v> Messages<'v> {
+    fn add(&mut self, path: VariantPath<'v>, variant: &'v Variant) {
+        let message = variant
+            .attrs
+            .message
+            .as_ref()
+            .filter(|_| !variant.message_is_literal());
+        let Some(message) = message else {
+            self.by_row = true;
+            return;
+        };
+        if let Some(text) = message.template.as_literal() {
+            self.text_arms.push((path, text.to_owned()));
+        } else {
+            let args = FormatArgs::new(variant, &message.template);
+            let pattern = pattern(path, args.fields.iter().copied());
+            self.template_arms.push((pattern, args));
+        }
     }
-    match message.template.as_literal() {
-        Some(text) => MessageArm::Text(text.to_owned()),
-        None => MessageArm::Template(FormatArgs::new(variant, &message.template)),
+
+    /// `None` when every message is its row's: the trait's default writes
+    /// them.
+    fn write_message(self) -> Option<TokenStream> {
+        if self.template_arms.is_empty() && self.text_arms.is_empty() && self.transparent.is_empty()
+        {
+            return None;
+        }
+        let display = (!self.template_arms.is_empty()).then(display_import);
+        let (patterns, args): (Vec<_>, Vec<_>) = self.template_arms.into_iter().unzip();
+        let (paths, texts): (Vec<_>, Vec<_>) = self.text_arms.into_iter().unzip();
+        let transparent = self.transparent;
+        let by_row = self.by_row.then(
+            || quote!(_ => __formatter.write_str(::errcat::Describe::describe(self).message),),
+        );
+        Some(quote! {
+            fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #display
+                match self {
+                    #(#patterns => ::core::write!(__formatter, #args),)*
+                    #(#paths { .. } => __formatter.write_str(#texts),)*
+                    #(#transparent)*
+                    #by_row
+                }
+            }
+        })
     }
 }
 
