@@ -6,6 +6,7 @@ use quote::{format_ident, quote, quote_spanned};
 
 use super::catalog::{CatalogRows, Source};
 use super::format_args::FormatArgs;
+use super::source::SourceText;
 use super::tokens::{Pattern, VariantPath, display_import};
 use super::{bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input, Variant};
@@ -22,12 +23,11 @@ pub(super) fn describe_impl(
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds::where_clause(input, params);
-    // Own rows are arms of constants and templates are `quote!`
-    // repetitions, so that the per-variant code is cheap to build and to
-    // check: one index into the rows instead of a reference per arm, and
-    // only the messages the row cannot give have an arm of their own.
-    let mut own_paths = Vec::with_capacity(input.variants.len());
-    let mut own_rows = Vec::with_capacity(input.variants.len());
+    // Own rows are arms of constants, as source text, and templates are
+    // `quote!` repetitions, so that the per-variant code is cheap to build
+    // and to check: one index into the rows instead of a reference per arm,
+    // and only the messages the row cannot give have an arm of their own.
+    let mut own_arms = SourceText::with_capacity(input.variants.len() * 24);
     let mut messages = Messages::default();
     let mut transparent_entries = Vec::new();
     let mut visit_arms = Vec::new();
@@ -46,17 +46,20 @@ pub(super) fn describe_impl(
                 visit_arms.push(visit);
             }
             Source::Own(row) => {
-                own_paths.push(path);
-                own_rows.push(proc_macro2::Literal::usize_unsuffixed(*row));
+                path.write(&mut own_arms);
+                own_arms.push("{..}=>");
+                own_arms.display(row);
+                own_arms.push(",");
                 messages.add(path, variant);
                 visit_arms.extend(visit_arm(variant, path));
             }
         }
     }
     let entry_body = if in_index {
+        let own_arms = own_arms.lex();
         quote! {
             &__ROWS[match self {
-                #(#own_paths { .. } => #own_rows,)*
+                #own_arms
                 #(#transparent_entries)*
             }]
         }

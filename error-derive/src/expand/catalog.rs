@@ -1,8 +1,10 @@
 //! The `Catalog` impl: rows as data in one static, and the table as a string
 //! literal whenever the macro knows every row.
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{ToTokens, TokenStreamExt, quote, quote_spanned};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use super::source::SourceText;
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
@@ -43,16 +45,44 @@ struct OwnRow<'a> {
     deprecated: Option<String>,
 }
 
-/// A row's `deprecated`: `__None`, imported where the rows are, or the note.
-struct Deprecated<'a>(Option<&'a str>);
-
-impl ToTokens for Deprecated<'_> {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        match self.0 {
-            None => tokens.append(Ident::new("__None", Span::call_site())),
-            Some(note) => tokens.extend(quote!(::core::option::Option::Some(#note))),
+/// `[__entry(...), ...]`: the rows, as source text.
+fn rows_array(rows: &[OwnRow]) -> TokenStream {
+    let mut source = SourceText::with_capacity(64 + rows.len() * 192);
+    source.push("[");
+    for row in rows {
+        source.push("__entry(");
+        source.string(&row.name);
+        source.push(",");
+        source.display(row.status);
+        source.push("u16,");
+        for text in [&row.code, &row.message, &row.placeholders] {
+            source.string(text);
+            source.push(",");
         }
+        source.string(row.description);
+        source.push(",");
+        source.display(row.literal);
+        source.push(",");
+        for texts in [
+            &row.template_fields,
+            &row.exposed_members,
+            &row.header_fields,
+        ] {
+            source.strings(texts);
+            source.push(",");
+        }
+        match &row.deprecated {
+            None => source.push("__None"),
+            Some(note) => {
+                source.push("::core::option::Option::Some(");
+                source.string(note);
+                source.push(")");
+            }
+        }
+        source.push("),");
     }
+    source.push("]");
+    source.lex()
 }
 
 impl<'a> CatalogRows<'a> {
@@ -96,9 +126,8 @@ impl<'a> CatalogRows<'a> {
         let ty = input.ident;
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         let count = self.own.len();
-        // One `quote!` repetition over the rows' columns: no stream per
-        // row. Short local names, imported only when used, stand for what
-        // every row repeats.
+        // The rows are source text (`source`). Short local names, imported
+        // only when used, stand for what every row repeats.
         let own = &self.own;
         let entry = (!own.is_empty()).then(|| {
             quote!(
@@ -110,17 +139,7 @@ impl<'a> CatalogRows<'a> {
                 use ::core::option::Option::None as __None;
             )
         });
-        let names = own.iter().map(|row| &row.name);
-        let statuses = own.iter().map(|row| row.status);
-        let codes = own.iter().map(|row| &row.code);
-        let messages = own.iter().map(|row| &row.message);
-        let placeholders = own.iter().map(|row| &row.placeholders);
-        let descriptions = own.iter().map(|row| row.description);
-        let literals = own.iter().map(|row| row.literal);
-        let template_fields = own.iter().map(|row| &row.template_fields);
-        let exposed_members = own.iter().map(|row| &row.exposed_members);
-        let header_fields = own.iter().map(|row| &row.header_fields);
-        let deprecated = own.iter().map(|row| Deprecated(row.deprecated.as_deref()));
+        let rows = rows_array(own);
         let (entries, table) = if self.fetched.is_empty() {
             (quote!(&__ROWS), self.markdown_literal())
         } else {
@@ -147,10 +166,7 @@ impl<'a> CatalogRows<'a> {
         quote! {
             #entry
             #none
-            const __OWN: [::errcat::ErrorEntry; #count] = [#(__entry(
-                #names, #statuses, #codes, #messages, #placeholders, #descriptions, #literals,
-                &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated
-            )),*];
+            const __OWN: [::errcat::ErrorEntry; #count] = #rows;
             static __ROWS: [::errcat::ErrorEntry; #count] = __OWN;
             #merged
             #[automatically_derived]

@@ -12,6 +12,7 @@ mod error;
 mod format_args;
 mod locales;
 mod schema;
+mod source;
 mod tokens;
 
 use proc_macro2::{Ident, TokenStream};

@@ -29,6 +29,17 @@ fn append_punct(tokens: &mut TokenStream, ch: char, spacing: Spacing, span: Span
 #[derive(Clone, Copy)]
 pub(super) struct VariantPath<'a>(pub Option<&'a Ident>);
 
+impl VariantPath<'_> {
+    /// The path as source text.
+    pub(super) fn write(self, source: &mut super::source::SourceText) {
+        source.push("Self");
+        if let Some(ident) = self.0 {
+            source.push("::");
+            source.display(ident);
+        }
+    }
+}
+
 impl ToTokens for VariantPath<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         tokens.append(Ident::new("Self", Span::call_site()));
