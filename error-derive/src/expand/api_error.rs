@@ -173,7 +173,7 @@ impl<'v> Messages<'v> {
             fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #display
                 match self {
-                    #(#patterns => ::core::write!(__formatter, #args),)*
+                    #(#patterns => __formatter.write_fmt(::core::format_args!(#args)),)*
                     #(#paths { .. } => __formatter.write_str(#texts),)*
                     #(#transparent)*
                     #by_row
