@@ -193,7 +193,9 @@ impl<'a> CatalogRows<'a> {
             })
             .collect();
         let table = markdown::table(&rows);
-        quote!(#table)
+        let mut source = SourceText::with_capacity(table.len() + 16);
+        source.raw_string(&table);
+        source.lex()
     }
 
     /// The catalog of a type with transparent variants: its own rows and its

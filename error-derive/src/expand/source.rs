@@ -28,6 +28,24 @@ impl SourceText {
         let _ = write!(self.0, "{text:?}");
     }
 
+    /// `text` as a raw string literal, which rustc reads without escapes:
+    /// for long text, such as a catalog table. A text with a carriage
+    /// return, which a raw string cannot hold, is written escaped.
+    pub(super) fn raw_string(&mut self, text: &str) {
+        if text.contains('\r') {
+            self.string(text);
+            return;
+        }
+        // One `#` more than the longest run of them after a `"`.
+        let mut hashes = 0;
+        for (i, _) in text.match_indices('"') {
+            let run = text[i + 1..].len() - text[i + 1..].trim_start_matches('#').len();
+            hashes = hashes.max(run + 1);
+        }
+        let hashes = "#".repeat(hashes);
+        let _ = write!(self.0, "r{hashes}\"{text}\"{hashes}");
+    }
+
     /// `value` as written by `Display` (a number, a `bool`, an identifier).
     pub(super) fn display(&mut self, value: impl std::fmt::Display) {
         let _ = write!(self.0, "{value}");
@@ -72,12 +90,15 @@ mod tests {
             "naïve ünïcode — 🦀",
             "zero\u{200b}width and combining e\u{301}",
             "\"#raw-looking\"#",
+            "| a \"## | b |\n\"",
         ];
         for text in texts {
-            let mut source = SourceText::default();
-            source.string(text);
-            let literal: syn::LitStr = syn::parse_str(&source.0).expect("a string literal");
-            assert_eq!(literal.value(), text);
+            for write in [SourceText::string, SourceText::raw_string] {
+                let mut source = SourceText::default();
+                write(&mut source, text);
+                let literal: syn::LitStr = syn::parse_str(&source.0).expect("a string literal");
+                assert_eq!(literal.value(), text, "{}", source.0);
+            }
         }
     }
 }
