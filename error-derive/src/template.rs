@@ -82,6 +82,9 @@ impl Template {
     /// The text with each placeholder written `<field>` (`No user <id>`),
     /// as example bodies show it.
     pub(crate) fn placeholders(&self) -> String {
+        if let Some(text) = self.as_literal() {
+            return text.to_owned();
+        }
         let mut text = String::new();
         for segment in &self.segments {
             match segment {

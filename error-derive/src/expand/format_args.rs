@@ -20,6 +20,9 @@ impl<'v> FormatArgs<'v> {
         let mut fields = Vec::new();
         for segment in &template.segments {
             match segment {
+                Segment::Text(text) if !text.contains('{') && !text.contains('}') => {
+                    format.push_str(text);
+                }
                 Segment::Text(text) => {
                     for c in text.chars() {
                         format.push(c);
