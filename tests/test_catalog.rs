@@ -869,3 +869,31 @@ mod trait_objects {
         );
     }
 }
+
+/// The table is written into the generated code as a raw string: text that
+/// looks like the end of one, tabs and NULs come back as they went in.
+#[derive(Debug, ApiError)]
+#[api(status = 400)]
+enum RawLooking {
+    /// Ends "# and "## and \"### here.
+    #[api(message = "quote \"# hash \"## tab\t nul\0 end \"")]
+    Quotes,
+    /** Block "#
+    comment */
+    #[api(message = "line\rbreak\r\nand\nmore")]
+    Breaks,
+}
+
+#[test]
+fn markdown_survives_text_like_the_end_of_a_raw_string() {
+    assert_eq!(
+        RawLooking::MARKDOWN,
+        "| Status | Code | Message | Description |\n| --- | --- | --- | --- |\n\
+         | 400 | Quotes | quote \"# hash \"## tab\t nul\0 end \" | Ends \"# and \"## and \\\\\"### here. |\n\
+         | 400 | Breaks | line<br>break<br>and<br>more | Block \"# comment |\n"
+    );
+    assert_eq!(
+        RawLooking::MARKDOWN,
+        errcat::docs::markdown(RawLooking::ENTRIES)
+    );
+}

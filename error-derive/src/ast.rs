@@ -4,6 +4,7 @@
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
+use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, FieldAttrs, Position, TypeAttrs, VariantAttrs};
@@ -32,6 +33,9 @@ pub(crate) struct Variant<'a> {
 pub(crate) struct Field<'a> {
     pub member: Member,
     pub ty: &'a Type,
+    /// Where errors about the type point, measured once: a type's span
+    /// joins the spans of all its tokens.
+    pub ty_span: Span,
     pub attrs: FieldAttrs,
 }
 
@@ -100,6 +104,7 @@ impl<'a> Variant<'a> {
                     .clone()
                     .map_or_else(|| Member::from(index), Member::Named),
                 ty: &field.ty,
+                ty_span: field.ty.span(),
                 attrs: attr::parse(&field.attrs, Position::Field, errors).field,
             })
             .collect();

@@ -21,7 +21,7 @@ pub(crate) fn description(attrs: &[Attribute]) -> String {
         else {
             continue;
         };
-        let text = text.value();
+        let text = crate::attr::string_value(text);
         for line in block_lines(&text).filter(|line| !line.is_empty()) {
             if !description.is_empty() {
                 description.push(' ');

@@ -20,9 +20,14 @@ impl<'a> TypeParams<'a> {
         }
     }
 
+    /// Whether the type has no type or const parameter.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
     /// Whether `ty` names one of the parameters anywhere inside it.
     pub(crate) fn appear_in(&self, ty: &Type) -> bool {
-        !self.names.is_empty() && self.appear_in_tokens(ty.to_token_stream())
+        !self.is_empty() && self.appear_in_tokens(ty.to_token_stream())
     }
 
     fn appear_in_tokens(&self, tokens: TokenStream) -> bool {

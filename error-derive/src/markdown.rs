@@ -13,6 +13,10 @@ pub(crate) struct TableRow<'a> {
     pub description: &'a str,
 }
 
+/// A row's bytes besides its cell text: delimiters, the status and the
+/// `Deprecated: ` prefix.
+const ROW_OVERHEAD: usize = 64;
+
 pub(crate) fn table(rows: &[TableRow]) -> String {
     let render = |buf: &mut [u8]| {
         let mut out = Out::new(buf);
@@ -28,8 +32,26 @@ pub(crate) fn table(rows: &[TableRow]) -> String {
         }
         out.len()
     };
-    let mut table = vec![0; render(&mut [])];
-    render(&mut table);
+    // A byte of cell text takes at most four in the table (a line break
+    // becomes `<br>`), so one pass into a buffer of that size writes the
+    // whole table; a second pass is only for a table that did not fit.
+    let bound = HEADER.len()
+        + rows
+            .iter()
+            .map(|row| {
+                let text = row.code.len()
+                    + row.message.len()
+                    + row.description.len()
+                    + row.deprecated.map_or(0, str::len);
+                ROW_OVERHEAD + 4 * text
+            })
+            .sum::<usize>();
+    let mut table = vec![0; bound];
+    let len = render(&mut table);
+    table.resize(len, 0);
+    if len > bound {
+        render(&mut table);
+    }
     // Escaping only inserts ASCII between the bytes of valid UTF-8 text.
     String::from_utf8(table).unwrap_or_default()
 }

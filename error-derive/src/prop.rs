@@ -64,7 +64,7 @@ impl Variant<'_> {
     pub(crate) fn catalog_message(&self, status: u16) -> String {
         self.attrs.message.as_ref().map_or_else(
             || status::reason(status).to_owned(),
-            |message| message.literal.value(),
+            |message| message.text.clone(),
         )
     }
 
@@ -80,9 +80,10 @@ impl Variant<'_> {
     /// message (the reason phrase), or a template with nothing to
     /// interpolate and no escaped braces.
     pub(crate) fn message_is_literal(&self) -> bool {
-        self.attrs.message.as_ref().is_none_or(|message| {
-            message.template.as_literal() == Some(message.literal.value().as_str())
-        })
+        self.attrs
+            .message
+            .as_ref()
+            .is_none_or(|message| message.template.as_literal() == Some(message.text.as_str()))
     }
 
     /// The fields the message template interpolates, each once, in order of

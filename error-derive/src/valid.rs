@@ -2,6 +2,7 @@
 //! so one compile shows them all; each check is linear in the input.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use proc_macro2::Span;
 
@@ -61,19 +62,25 @@ fn check_code(
     let code = input.code(variant);
     let span = Input::code_span(variant);
     let origin = code_origin(input, variant);
-    if let Some((first, first_origin)) = codes.get(&code) {
-        errors.repeated(
-            span,
-            format_args!("code `{code}`{origin} is used twice; each error needs its own code"),
-            *first,
-            format_args!("code `{code}`{first_origin} first used here"),
-        );
-        return;
+    let problem = character_problem(&code, origin, format);
+    match codes.entry(code) {
+        Entry::Occupied(seen) => {
+            let (first, first_origin) = seen.get();
+            let code = seen.key();
+            errors.repeated(
+                span,
+                format_args!("code `{code}`{origin} is used twice; each error needs its own code"),
+                *first,
+                format_args!("code `{code}`{first_origin} first used here"),
+            );
+        }
+        Entry::Vacant(new) => {
+            if let Some(problem) = problem {
+                errors.at(span, problem);
+            }
+            new.insert((span, origin));
+        }
     }
-    if let Some(problem) = character_problem(&code, origin, format) {
-        errors.at(span, problem);
-    }
-    codes.insert(code, (span, origin));
 }
 
 /// Why `code` holds a character it may not, if it does: the first broken

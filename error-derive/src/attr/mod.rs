@@ -10,7 +10,6 @@ mod values;
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Path};
 
 use crate::case::RenameRule;
@@ -21,7 +20,8 @@ use crate::template::Template;
 
 use self::key::Key;
 pub(crate) use self::key::Position;
-use self::values::{header_name_problem, is_flag, rest_of_value};
+pub(crate) use self::values::string_value;
+use self::values::{header_name_problem, is_flag, key_span, rest_of_value};
 
 /// A status given as a number or a `StatusCode` constant.
 #[derive(Clone, Copy)]
@@ -33,6 +33,9 @@ pub(crate) struct Status {
 #[derive(Clone)]
 pub(crate) struct TemplateAttr {
     pub literal: LitStr,
+    /// The literal's text, read once: `LitStr::value` unescapes anew on
+    /// every call.
+    pub text: String,
     pub template: Template,
 }
 
@@ -156,8 +159,12 @@ struct Parser<'e> {
 
 impl Parser<'_> {
     fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
-        let span = meta.path.span();
-        let name = meta.path.to_token_stream().to_string().replace(' ', "");
+        let span = key_span(meta);
+        // Every key is one identifier; a longer path is only ever reported.
+        let name = meta.path.get_ident().map_or_else(
+            || meta.path.to_token_stream().to_string().replace(' ', ""),
+            ToString::to_string,
+        );
         let Some((name, key)) = Key::from_name(&name) else {
             self.unknown_key(&name, span);
             return rest_of_value(meta.input).map(drop);
@@ -279,13 +286,13 @@ impl Parser<'_> {
             Key::TypeBase => self.out.ty.type_base = self.string(name, meta)?,
             Key::Challenge => self.out.ty.challenge = self.string(name, meta)?,
             Key::Locales => {
-                let key = meta.path.span();
+                let key = key_span(meta);
                 self.out.ty.locales = self
                     .string(name, meta)?
                     .map(|folder| Locales { key, folder });
             }
             Key::Fallback => {
-                let span = meta.path.span();
+                let span = key_span(meta);
                 let only = if is_flag(meta.input) {
                     None
                 } else {
@@ -302,7 +309,7 @@ impl Parser<'_> {
             }
             Key::Details => self.out.variant.details = self.template(name, meta)?,
             Key::Expose => {
-                let span = meta.path.span();
+                let span = key_span(meta);
                 let name = if is_flag(meta.input) {
                     None
                 } else {

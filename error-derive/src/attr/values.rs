@@ -2,10 +2,11 @@
 //! checks what the value alone can tell, and reports a problem at the value.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
-use syn::{LitInt, LitStr, Path, Token};
+use syn::{Lit, LitInt, LitStr, Path, Token};
 
 use super::{Format, Parser, Status, TemplateAttr};
 use crate::shared::formats::Builtin;
@@ -15,29 +16,41 @@ use crate::template::Template;
 
 impl Parser<'_> {
     pub(super) fn status(&mut self, meta: &ParseNestedMeta) -> syn::Result<Option<Status>> {
+        const EXPECTED: &str = "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`";
+        match lone_literal(meta.input)? {
+            Some(Lit::Int(literal)) => return Ok(self.status_number(&literal, &literal)),
+            Some(other) => {
+                self.not_a(other.to_token_stream(), EXPECTED);
+                return Ok(None);
+            }
+            None => {}
+        }
         let Some(value) = self.value_tokens("status", meta)? else {
             return Ok(None);
         };
         if let Ok(literal) = syn::parse2::<LitInt>(value.clone()) {
-            let number = literal
-                .base10_parse::<u16>()
-                .ok()
-                .filter(|n| status::ERROR_RANGE.contains(n));
-            if number.is_none() {
-                self.errors.push(syn::Error::new_spanned(
-                    value,
-                    format_args!(
-                        "status {literal} is not an error status: use an integer in 400–599"
-                    ),
-                ));
-            }
-            return Ok(number.map(|number| Status { number }));
+            return Ok(self.status_number(&literal, value));
         }
         if let Ok(path) = syn::parse2::<Path>(value.clone()) {
             return Ok(self.status_constant(&path));
         }
-        self.not_a(value, "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`");
+        self.not_a(value, EXPECTED);
         Ok(None)
+    }
+
+    /// The status `literal`, written as `tokens` (`-404` is two).
+    fn status_number(&mut self, literal: &LitInt, tokens: impl ToTokens) -> Option<Status> {
+        let number = literal
+            .base10_parse::<u16>()
+            .ok()
+            .filter(|n| status::ERROR_RANGE.contains(n));
+        if number.is_none() {
+            self.errors.push(syn::Error::new_spanned(
+                tokens,
+                format_args!("status {literal} is not an error status: use an integer in 400–599"),
+            ));
+        }
+        number.map(|number| Status { number })
     }
 
     fn status_constant(&mut self, path: &Path) -> Option<Status> {
@@ -83,10 +96,23 @@ impl Parser<'_> {
         name: &str,
         meta: &ParseNestedMeta,
     ) -> syn::Result<Option<Format>> {
-        let Some(value) = self.value_tokens(name, meta)? else {
-            return Ok(None);
+        const EXPECTED: &str = "`format` takes a format name like `format = \"nested\"` or a path to a type implementing `errcat::Format`";
+        let literal = match lone_literal(meta.input)? {
+            Some(Lit::Str(literal)) => Some(literal),
+            Some(other) => {
+                self.not_a(other.to_token_stream(), EXPECTED);
+                return Ok(None);
+            }
+            None => None,
         };
-        if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
+        let value = match literal {
+            Some(literal) => Ok(literal),
+            None => match self.value_tokens(name, meta)? {
+                Some(value) => syn::parse2::<LitStr>(value.clone()).map_err(|_| value),
+                None => return Ok(None),
+            },
+        };
+        if let Ok(literal) = &value {
             let format = Builtin::from_name(&literal.value());
             if format.is_none() {
                 let names = Builtin::ALL.iter().map(|format| format.name());
@@ -101,10 +127,13 @@ impl Parser<'_> {
             }
             return Ok(format.map(Format::Builtin));
         }
+        let Err(value) = value else {
+            return Ok(None);
+        };
         if let Ok(path) = syn::parse2::<Path>(value.clone()) {
             return Ok(Some(Format::Custom(path)));
         }
-        self.not_a(value, "`format` takes a format name like `format = \"nested\"` or a path to a type implementing `errcat::Format`");
+        self.not_a(value, EXPECTED);
         Ok(None)
     }
 
@@ -132,7 +161,8 @@ impl Parser<'_> {
         let Some(literal) = self.string(name, meta)? else {
             return Ok(None);
         };
-        if literal.value().is_empty() {
+        let text = string_value(&literal);
+        if text.is_empty() {
             let instead = if name == "message" {
                 "; without `message`, the status's reason phrase is the message"
             } else {
@@ -144,8 +174,12 @@ impl Parser<'_> {
             );
             return Ok(None);
         }
-        match Template::parse(&literal.value()) {
-            Ok(template) => Ok(Some(TemplateAttr { literal, template })),
+        match Template::parse(&text) {
+            Ok(template) => Ok(Some(TemplateAttr {
+                literal,
+                text,
+                template,
+            })),
             Err(problem) => {
                 self.errors.at(literal.span(), problem);
                 Ok(None)
@@ -159,8 +193,13 @@ impl Parser<'_> {
         name: &str,
         meta: &ParseNestedMeta,
     ) -> syn::Result<Option<LitStr>> {
-        let Some(value) = self.value_tokens(name, meta)? else {
-            return Ok(None);
+        let value = match lone_literal(meta.input)? {
+            Some(Lit::Str(literal)) => return Ok(Some(literal)),
+            Some(other) => other.to_token_stream(),
+            None => match self.value_tokens(name, meta)? {
+                Some(value) => value,
+                None => return Ok(None),
+            },
         };
         if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
             return Ok(Some(literal));
@@ -174,7 +213,7 @@ impl Parser<'_> {
 
     pub(super) fn flag(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<Span>> {
         if is_flag(meta.input) {
-            return Ok(Some(meta.path.span()));
+            return Ok(Some(key_span(meta)));
         }
         let value = rest_of_value(meta.input)?;
         self.not_a(
@@ -208,6 +247,71 @@ impl Parser<'_> {
     fn not_a(&mut self, value: TokenStream, expected: &str) {
         self.errors.push(syn::Error::new_spanned(value, expected));
     }
+}
+
+/// `= <literal>` up to the next `,`, the form almost every value has, read
+/// in place: collecting the value's tokens first (`value_tokens`) costs more
+/// than parsing it. `None`, consuming nothing, for any other form.
+fn lone_literal(input: ParseStream) -> syn::Result<Option<Lit>> {
+    let Some((eq, rest)) = input.cursor().punct() else {
+        return Ok(None);
+    };
+    let lone = eq.as_char() == '='
+        && rest.literal().is_some_and(|(_, after)| {
+            after.eof()
+                || after
+                    .punct()
+                    .is_some_and(|(comma, _)| comma.as_char() == ',')
+        });
+    if !lone {
+        return Ok(None);
+    }
+    input.parse::<Token![=]>()?;
+    // A string with nothing to unescape is taken as it is: `Lit`'s parser
+    // would unescape it to find where a suffix starts.
+    let plain = input.step(|cursor| {
+        let Some((literal, rest)) = cursor.literal() else {
+            return Ok((None, *cursor));
+        };
+        let repr = literal.to_string();
+        Ok(match verbatim(&repr) {
+            Some(text) => (Some(LitStr::new(text, literal.span())), rest),
+            None => (None, *cursor),
+        })
+    })?;
+    match plain {
+        Some(literal) => Ok(Some(Lit::Str(literal))),
+        None => input.parse().map(Some),
+    }
+}
+
+/// Where the key stands. Every key is one identifier, whose span is cheaper
+/// to get than that of a path (which joins the spans of all its tokens).
+pub(super) fn key_span(meta: &ParseNestedMeta) -> Span {
+    meta.path
+        .get_ident()
+        .map_or_else(|| meta.path.span(), proc_macro2::Ident::span)
+}
+
+/// The text of a string literal. `LitStr::value` unescapes it character by
+/// character; most literals, doc comments included, have nothing to
+/// unescape.
+pub(crate) fn string_value(literal: &LitStr) -> String {
+    let repr = literal.token().to_string();
+    verbatim(&repr).map_or_else(|| literal.value(), str::to_owned)
+}
+
+/// The text of a raw string literal (`r"..."`, `r#"..."#`, as rustc writes
+/// doc comments), or of a plain one without a backslash; `None` for any
+/// other literal, a suffixed one included.
+fn verbatim(repr: &str) -> Option<&str> {
+    if let Some(raw) = repr.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body = raw[hashes..].strip_prefix('"')?;
+        return body.strip_suffix(&raw[..hashes])?.strip_suffix('"');
+    }
+    let text = repr.strip_prefix('"')?.strip_suffix('"')?;
+    (!text.contains('\\')).then_some(text)
 }
 
 /// Whether a key stands alone, without a value.
@@ -253,4 +357,25 @@ pub(super) fn header_name_problem(name: &str) -> Option<String> {
     Some(format!(
         "{problem}; header names are made of ASCII letters, digits and {PUNCTUATION}, like `Retry-After`"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verbatim;
+
+    #[test]
+    fn verbatim_text_is_that_of_literals_without_escapes() {
+        assert_eq!(verbatim(r#""No user {id}""#), Some("No user {id}"));
+        assert_eq!(verbatim(r#"r" A doc line.""#), Some(" A doc line."));
+        assert_eq!(
+            verbatim(r###"r##"say "# and \n"##"###),
+            Some(r##"say "# and \n"##)
+        );
+        assert_eq!(verbatim(r#""""#), Some(""));
+        // Escapes and suffixes are left to `LitStr::value`.
+        assert_eq!(verbatim(r#""a\"b""#), None);
+        assert_eq!(verbatim(r#""a\nb""#), None);
+        assert_eq!(verbatim(r#""a"suffix"#), None);
+        assert_eq!(verbatim(r#"r"a"suffix"#), None);
+    }
 }

@@ -6,6 +6,8 @@ use quote::{format_ident, quote, quote_spanned};
 
 use super::catalog::{CatalogRows, Source};
 use super::format_args::FormatArgs;
+use super::source::SourceText;
+use super::tokens::{Pattern, VariantPath, display_import};
 use super::{bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::Format;
@@ -21,37 +23,59 @@ pub(super) fn describe_impl(
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = bounds::where_clause(input, params);
-    let mut entry_arms = Vec::with_capacity(input.variants.len());
-    let mut message_arms = Vec::with_capacity(input.variants.len());
+    // Own rows are arms of constants, as source text, and templates are
+    // `quote!` repetitions, so that the per-variant code is cheap to build
+    // and to check: one index into the rows instead of a reference per arm,
+    // and only the messages the row cannot give have an arm of their own.
+    let mut own_arms = SourceText::with_capacity(input.variants.len() * 24);
+    let mut messages = Messages::default();
+    let mut transparent_entries = Vec::new();
     let mut visit_arms = Vec::new();
+    // Inside the index, a transparent variant returns its field's row.
+    let in_index = catalog
+        .sources
+        .iter()
+        .any(|source| matches!(source, Source::Own(_)));
     for (variant, source) in input.variants.iter().zip(&catalog.sources) {
         let path = variant_path(input, variant);
         match source {
             Source::Transparent(field, _) => {
-                let [entry, message, visit] = transparent_arms(&path, field);
-                entry_arms.push(entry);
-                message_arms.push(message);
+                let [entry, message, visit] = transparent_arms(path, field, in_index);
+                transparent_entries.push(entry);
+                messages.transparent.push(message);
                 visit_arms.push(visit);
             }
             Source::Own(row) => {
-                entry_arms.push(quote!(#path { .. } => &__ROWS[#row],));
-                message_arms.push(message_arm(input, variant, &path));
-                visit_arms.extend(visit_arm(variant, &path));
+                path.write(&mut own_arms);
+                own_arms.push("{..}=>");
+                own_arms.display(row);
+                own_arms.push(",");
+                messages.add(path, variant);
+                visit_arms.extend(visit_arm(variant, path));
             }
         }
     }
-    let (entry_body, message_body) = if input.variants.is_empty() {
-        (quote!(match *self {}), quote!(match *self {}))
+    let entry_body = if in_index {
+        let own_arms = own_arms.lex();
+        quote! {
+            &__ROWS[match self {
+                #own_arms
+                #(#transparent_entries)*
+            }]
+        }
+    } else if transparent_entries.is_empty() {
+        quote!(match *self {})
     } else {
-        (
-            quote!(match self { #(#entry_arms)* }),
-            quote!(match self { #(#message_arms)* }),
-        )
+        quote!(match self { #(#transparent_entries)* })
     };
+    let write_message = messages.write_message();
     let visit = (!visit_arms.is_empty()).then(|| {
+        let display_import = display_import();
         let rest = (visit_arms.len() < input.variants.len()).then(|| quote!(_ => {}));
         quote! {
             fn __visit(&self, __visitor: &mut dyn ::errcat::__private::Visitor) {
+                #[allow(unused_imports)]
+                #display_import
                 match self { #(#visit_arms)* #rest }
             }
         }
@@ -70,9 +94,7 @@ pub(super) fn describe_impl(
                 #entry_body
             }
 
-            fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #message_body
-            }
+            #write_message
 
             #visit
             #settings
@@ -87,35 +109,83 @@ pub(super) fn describe_impl(
 }
 
 /// The `describe`, `write_message` and `__visit` arms of a transparent variant,
-/// each handing over to the field.
-fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
+/// each handing over to the field; `in_index`, the `describe` arm returns
+/// from inside the index into the own rows.
+fn transparent_arms(path: VariantPath, field: &Field, in_index: bool) -> [TokenStream; 3] {
     let pattern = pattern(path, [field]);
     let inner = use_of(field);
     let span = super::field_span(field);
+    let ret = in_index.then(|| quote_spanned!(span=> return));
     [
-        quote_spanned!(span=> #pattern => ::errcat::ApiError::entry(#inner),),
+        quote_spanned!(span=> #pattern => #ret ::errcat::ApiError::entry(#inner),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::write_message(#inner, __formatter),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::__visit(#inner, __visitor),),
     ]
 }
 
-/// Writes the template, the literal message or the reason phrase.
-fn message_arm(input: &Input, variant: &Variant, path: &TokenStream) -> TokenStream {
-    let Some(message) = &variant.attrs.message else {
-        let reason = variant.catalog_message(input.status(variant).unwrap_or_default());
-        return quote!(#path { .. } => __formatter.write_str(#reason),);
-    };
-    if let Some(text) = message.template.as_literal() {
-        return quote!(#path { .. } => __formatter.write_str(#text),);
+/// The arms of `write_message`: only for the messages a row cannot give.
+#[derive(Default)]
+struct Messages<'v> {
+    template_arms: Vec<(Pattern<'v>, FormatArgs<'v>)>,
+    /// Literals that differ from the template as written (`{{`).
+    text_arms: Vec<(VariantPath<'v>, String)>,
+    transparent: Vec<TokenStream>,
+    /// Some variant's message is its row's: the reason phrase, or a
+    /// template with nothing to interpolate and no escaped brace.
+    by_row: bool,
+}
+
+impl<'v> Messages<'v> {
+    fn add(&mut self, path: VariantPath<'v>, variant: &'v Variant) {
+        let message = variant
+            .attrs
+            .message
+            .as_ref()
+            .filter(|_| !variant.message_is_literal());
+        let Some(message) = message else {
+            self.by_row = true;
+            return;
+        };
+        if let Some(text) = message.template.as_literal() {
+            self.text_arms.push((path, text.to_owned()));
+        } else {
+            let args = FormatArgs::new(variant, &message.template);
+            let pattern = pattern(path, args.fields.iter().copied());
+            self.template_arms.push((pattern, args));
+        }
     }
-    let args = FormatArgs::new(variant, &message.template);
-    let pattern = pattern(path, args.fields.iter().copied());
-    quote!(#pattern => ::core::write!(__formatter, #args),)
+
+    /// `None` when every message is its row's: the trait's default writes
+    /// them.
+    fn write_message(self) -> Option<TokenStream> {
+        if self.template_arms.is_empty() && self.text_arms.is_empty() && self.transparent.is_empty()
+        {
+            return None;
+        }
+        let display = (!self.template_arms.is_empty()).then(display_import);
+        let (patterns, args): (Vec<_>, Vec<_>) = self.template_arms.into_iter().unzip();
+        let (paths, texts): (Vec<_>, Vec<_>) = self.text_arms.into_iter().unzip();
+        let transparent = self.transparent;
+        let by_row = self.by_row.then(
+            || quote!(_ => __formatter.write_str(::errcat::Describe::describe(self).message),),
+        );
+        Some(quote! {
+            fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #display
+                match self {
+                    #(#patterns => __formatter.write_fmt(::core::format_args!(#args)),)*
+                    #(#paths { .. } => __formatter.write_str(#texts),)*
+                    #(#transparent)*
+                    #by_row
+                }
+            }
+        })
+    }
 }
 
 /// Shows the visitor the details template, then each exposed, details and
 /// header field in declaration order; `None` when there is nothing to show.
-fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
+fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
     let details = variant
         .attrs
         .details
@@ -127,9 +197,12 @@ fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
         .collect();
     let mut bound = details.map(|args| args.fields).unwrap_or_default();
     for field in &variant.fields {
+        let attrs = &field.attrs;
+        if attrs.expose.is_none() && attrs.details.is_none() && attrs.header.is_none() {
+            continue;
+        }
         let value = use_of(field);
         let span = super::field_span(field);
-        let attrs = &field.attrs;
         let before = calls.len();
         if let Some(name) = field.exposed_name() {
             calls.push(quote_spanned!(span=> __visitor.member(#name, ::errcat::__private::exposed(#value));));
@@ -138,7 +211,7 @@ fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
             calls.push(quote_spanned!(span=> __visitor.details_value(::errcat::__private::exposed(#value));));
         }
         if let Some(header) = &attrs.header {
-            calls.push(quote_spanned!(span=> __visitor.header(#header, ::errcat::__private::display(#value));));
+            calls.push(quote_spanned!(span=> __visitor.header(#header, __display(#value));));
         }
         if calls.len() > before {
             bound.push(field);

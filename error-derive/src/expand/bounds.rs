@@ -11,6 +11,10 @@ use crate::generics::TypeParams;
 /// `Serialize` for an exposed or details field.
 pub(super) fn where_clause(input: &Input, params: &TypeParams) -> Option<WhereClause> {
     let mut clause = input.generics.where_clause.clone();
+    // Without type or const parameters no field type needs a bound.
+    if params.is_empty() {
+        return clause;
+    }
     let mut bounds: Vec<WherePredicate> = Vec::new();
     for variant in &input.variants {
         if let Some(field) = variant.transparent_field() {

@@ -3,6 +3,8 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
+
+use super::source::SourceText;
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
@@ -41,6 +43,46 @@ struct OwnRow<'a> {
     exposed_members: Vec<String>,
     header_fields: Vec<String>,
     deprecated: Option<String>,
+}
+
+/// `[__entry(...), ...]`: the rows, as source text.
+fn rows_array(rows: &[OwnRow]) -> TokenStream {
+    let mut source = SourceText::with_capacity(64 + rows.len() * 192);
+    source.push("[");
+    for row in rows {
+        source.push("__entry(");
+        source.string(&row.name);
+        source.push(",");
+        source.display(row.status);
+        source.push("u16,");
+        for text in [&row.code, &row.message, &row.placeholders] {
+            source.string(text);
+            source.push(",");
+        }
+        source.string(row.description);
+        source.push(",");
+        source.display(row.literal);
+        source.push(",");
+        for texts in [
+            &row.template_fields,
+            &row.exposed_members,
+            &row.header_fields,
+        ] {
+            source.strings(texts);
+            source.push(",");
+        }
+        match &row.deprecated {
+            None => source.push("__None"),
+            Some(note) => {
+                source.push("::core::option::Option::Some(");
+                source.string(note);
+                source.push(")");
+            }
+        }
+        source.push("),");
+    }
+    source.push("]");
+    source.lex()
 }
 
 impl<'a> CatalogRows<'a> {
@@ -86,29 +128,20 @@ impl<'a> CatalogRows<'a> {
         let ty = input.ident;
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         let count = self.own.len();
-        let rows = self.own.iter().map(|row| {
-            let OwnRow {
-                name,
-                status,
-                code,
-                message,
-                placeholders,
-                literal,
-                description,
-                template_fields,
-                exposed_members,
-                header_fields,
-                deprecated,
-            } = row;
-            let deprecated = deprecated.as_ref().map_or_else(
-                || quote!(::core::option::Option::None),
-                |note| quote!(::core::option::Option::Some(#note)),
-            );
-            quote!(::errcat::__private::entry(
-                #name, #status, #code, #message, #placeholders, #description, #literal,
-                &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated
-            ))
+        // The rows are source text (`source`). Short local names, imported
+        // only when used, stand for what every row repeats.
+        let own = &self.own;
+        let entry = (!own.is_empty()).then(|| {
+            quote!(
+                use ::errcat::__private::entry as __entry;
+            )
         });
+        let none = own.iter().any(|row| row.deprecated.is_none()).then(|| {
+            quote!(
+                use ::core::option::Option::None as __None;
+            )
+        });
+        let rows = rows_array(own);
         let (entries, table) = if self.fetched.is_empty() {
             (quote!(&__ROWS), self.markdown_literal())
         } else {
@@ -126,7 +159,7 @@ impl<'a> CatalogRows<'a> {
         let schema = super::schema::schema_fn(input, self);
         let translations = self.translations(localized);
         // With rows from other types, the type's own are fewer.
-        let own = (!self.fetched.is_empty()).then(|| {
+        let own_entries = (!self.fetched.is_empty()).then(|| {
             quote!(
                 const __OWN_ENTRIES: &'static [::errcat::ErrorEntry] = &__ROWS;
             )
@@ -134,7 +167,9 @@ impl<'a> CatalogRows<'a> {
         // A const first, so that const evaluation reads rows from consts
         // only: reading statics there crashes clippy's const lints.
         quote! {
-            const __OWN: [::errcat::ErrorEntry; #count] = [#(#rows),*];
+            #entry
+            #none
+            const __OWN: [::errcat::ErrorEntry; #count] = #rows;
             static __ROWS: [::errcat::ErrorEntry; #count] = __OWN;
             #merged
             #[automatically_derived]
@@ -143,7 +178,7 @@ impl<'a> CatalogRows<'a> {
                 const MARKDOWN: &'static str = #table;
                 #settings
                 #schema
-                #own
+                #own_entries
                 #translations
             }
         }
@@ -183,7 +218,9 @@ impl<'a> CatalogRows<'a> {
             })
             .collect();
         let table = markdown::table(&rows);
-        quote!(#table)
+        let mut source = SourceText::with_capacity(table.len() + 16);
+        source.raw_string(&table);
+        source.lex()
     }
 
     /// The catalog of a type with transparent variants: its own rows and its

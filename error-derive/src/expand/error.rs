@@ -3,10 +3,11 @@
 //! wrapped error.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{GenericArgument, PathArguments, Type, WherePredicate};
 
+use super::tokens::VariantPath;
 use super::{binding, bounds, pattern, use_of, variant_path};
 use crate::ast::{Field, Input};
 use crate::generics::TypeParams;
@@ -25,7 +26,7 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
     for variant in &input.variants {
         let path = variant_path(input, variant);
         if let Some(field) = variant.transparent_field() {
-            let pattern = pattern(&path, [field]);
+            let pattern = pattern(path, [field]);
             let inner = use_of(field);
             arms.push(quote_spanned! {super::field_span(field)=>
                 #pattern => ::core::option::Option::and_then(
@@ -46,7 +47,7 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
         if params.appear_in(source_ty) {
             predicates.push(syn::parse_quote!(#source_ty: ::core::error::Error + 'static));
         }
-        arms.push(source_arm(&path, field, source_ty, optional));
+        arms.push(source_arm(path, field, source_ty, optional));
         partial |= optional;
     }
     let source = (!arms.is_empty()).then(|| {
@@ -80,13 +81,13 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
 /// `Some(field)` as the source; a field of type `Option<E>` gives one when
 /// it holds one. A boxed `dyn Error` is unboxed first, since the box is no
 /// `Error` itself.
-fn source_arm(path: &TokenStream, field: &Field, source_ty: &Type, optional: bool) -> TokenStream {
+fn source_arm(path: VariantPath, field: &Field, source_ty: &Type, optional: bool) -> TokenStream {
     let pattern = if optional {
         let member = &field.member;
         let binding = binding(field);
         quote!(#path { #member: ::core::option::Option::Some(#binding), .. })
     } else {
-        pattern(path, [field])
+        pattern(path, [field]).into_token_stream()
     };
     let value = use_of(field);
     let span = proc_macro2::Span::call_site().located_at(source_ty.span());

@@ -1,27 +1,36 @@
 //! Message and details templates as `format_args!` input.
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use proc_macro2::{Literal, TokenStream};
+use quote::{ToTokens, TokenStreamExt};
 
-use super::use_of;
+use super::tokens::DisplayArg;
 use crate::ast::{Field, Variant};
 use crate::template::{Segment, Template};
 
 /// A template as a format string and its arguments.
 pub(super) struct FormatArgs<'v> {
-    tokens: TokenStream,
-    /// The fields the arguments read, for the arm's pattern.
+    format: String,
+    /// The fields the arguments read, in order, for the arm's pattern.
     pub fields: Vec<&'v Field<'v>>,
 }
 
 impl<'v> FormatArgs<'v> {
     pub(super) fn new(variant: &'v Variant, template: &Template) -> Self {
         let mut format = String::new();
-        let mut args = Vec::new();
         let mut fields = Vec::new();
         for segment in &template.segments {
             match segment {
-                Segment::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Segment::Text(text) if !text.contains('{') && !text.contains('}') => {
+                    format.push_str(text);
+                }
+                Segment::Text(text) => {
+                    for c in text.chars() {
+                        format.push(c);
+                        if c == '{' || c == '}' {
+                            format.push(c);
+                        }
+                    }
+                }
                 Segment::Field { field, spec } => {
                     let Some(field) = variant.placeholder_field(field) else {
                         continue;
@@ -32,23 +41,21 @@ impl<'v> FormatArgs<'v> {
                         format.push_str(spec);
                     }
                     format.push('}');
-                    let value = use_of(field);
-                    args.push(
-                        quote_spanned!(super::field_span(field)=> ::errcat::__private::display(#value)),
-                    );
                     fields.push(field);
                 }
             }
         }
-        FormatArgs {
-            tokens: quote!(#format #(, #args)*),
-            fields,
-        }
+        FormatArgs { format, fields }
     }
 }
 
-impl quote::ToTokens for FormatArgs<'_> {
+/// `"format", display(field), ...`
+impl ToTokens for FormatArgs<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        self.tokens.to_tokens(tokens);
+        tokens.append(Literal::string(&self.format));
+        for field in &self.fields {
+            tokens.append(proc_macro2::Punct::new(',', proc_macro2::Spacing::Alone));
+            DisplayArg(field).to_tokens(tokens);
+        }
     }
 }

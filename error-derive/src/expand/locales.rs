@@ -55,7 +55,7 @@ pub(super) fn describe_methods(
         let path = variant_path(input, variant);
         match source {
             Source::Transparent(field, _) => {
-                let pattern = pattern(&path, [*field]);
+                let pattern = pattern(path, [*field]);
                 let inner = use_of(field);
                 let span = field_span(field);
                 locale_arms.push(
@@ -74,7 +74,7 @@ pub(super) fn describe_methods(
                 if fields.is_empty() {
                     continue;
                 }
-                let pattern = pattern(&path, fields.iter().copied());
+                let pattern = pattern(path, fields.iter().copied());
                 let calls = fields.iter().map(|field| {
                     let name = field.name();
                     let value = use_of(field);

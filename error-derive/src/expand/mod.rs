@@ -12,16 +12,18 @@ mod error;
 mod format_args;
 mod locales;
 mod schema;
+mod source;
+mod tokens;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input, Variant};
 use crate::generics::TypeParams;
 use crate::locales::Translations;
 
 use self::catalog::CatalogRows;
+use self::tokens::{Pattern, VariantPath};
 
 pub(crate) fn derive(input: &Input, translations: Option<&Translations>) -> TokenStream {
     let params = TypeParams::new(input.generics);
@@ -115,13 +117,8 @@ fn display_impl(input: &Input, params: &TypeParams) -> TokenStream {
 }
 
 /// `Self::Variant`, or `Self` for a struct.
-fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
-    if input.is_struct {
-        quote!(Self)
-    } else {
-        let ident = variant.ident;
-        quote!(Self::#ident)
-    }
+fn variant_path<'a>(input: &Input, variant: &Variant<'a>) -> VariantPath<'a> {
+    VariantPath((!input.is_struct).then_some(variant.ident))
 }
 
 /// The local a field is bound to in a `match` arm; prefixed so that it can
@@ -143,18 +140,19 @@ fn use_of(field: &Field) -> Ident {
 /// the derive's own hygiene, so that the locals it names resolve even when
 /// the field came from another macro.
 fn field_span(field: &Field) -> proc_macro2::Span {
-    proc_macro2::Span::call_site().located_at(field.ty.span())
+    proc_macro2::Span::call_site().located_at(field.ty_span)
 }
 
 /// A pattern binding `fields` (each once) and ignoring the rest.
-fn pattern<'f>(path: &TokenStream, fields: impl IntoIterator<Item = &'f Field<'f>>) -> TokenStream {
+fn pattern<'f>(
+    path: VariantPath<'f>,
+    fields: impl IntoIterator<Item = &'f Field<'f>>,
+) -> Pattern<'f> {
     let mut seen: Vec<&Field> = Vec::new();
     for field in fields {
         if !seen.iter().any(|bound| bound.member == field.member) {
             seen.push(field);
         }
     }
-    let members = seen.iter().map(|field| &field.member);
-    let bindings = seen.iter().map(|field| binding(field));
-    quote!(#path { #(#members: #bindings,)* .. })
+    Pattern { path, fields: seen }
 }
