@@ -125,6 +125,11 @@ pub struct ErrorEntry {
     exposed_members: &'static [&'static str],
     /// The response headers of header fields, in declaration order.
     header_fields: &'static [&'static str],
+    /// The whole body, as JSON text, in the format and `type_base` of the
+    /// type that defines the row, when it is the same for every value (a
+    /// literal message, nothing exposed, no details value) and the format
+    /// is built in.
+    body: Option<&'static str>,
 }
 
 impl ErrorEntry {
@@ -180,6 +185,7 @@ impl ErrorEntry {
             template_fields: &[],
             exposed_members: &[],
             header_fields: &[],
+            body: None,
         }
     }
 
@@ -279,6 +285,12 @@ impl ErrorEntry {
         }
     }
 
+    /// The body every value of the row has in the format of the type that
+    /// defines it, if it is constant.
+    pub(crate) const fn constant_body(&self) -> Option<&'static str> {
+        self.body
+    }
+
     /// The message with `<field>` placeholders.
     #[cfg(any(feature = "docs", feature = "utoipa"))]
     pub(crate) const fn placeholders(&self) -> &'static str {
@@ -342,6 +354,7 @@ pub const fn derived_entry(
     exposed_members: &'static [&'static str],
     header_fields: &'static [&'static str],
     deprecated: Option<&'static str>,
+    body: Option<&'static str>,
 ) -> ErrorEntry {
     ErrorEntry {
         name,
@@ -355,5 +368,6 @@ pub const fn derived_entry(
         template_fields,
         exposed_members,
         header_fields,
+        body,
     }
 }

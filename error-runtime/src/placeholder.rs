@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::format::TypeSettings;
+use crate::format::{Fixed, TypeSettings};
 use crate::{Describe, ErrorEntry};
 
 /// The error of `entry`, in the format `settings` declares, whose message is
@@ -33,7 +33,7 @@ impl Describe for Placeholder {
         f.write_str(self.entry.placeholders())
     }
 
-    fn __settings(&self) -> &'static TypeSettings {
-        self.settings
+    fn __fixed(&self) -> Fixed {
+        Fixed::own(self.settings)
     }
 }

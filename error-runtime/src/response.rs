@@ -6,7 +6,7 @@ use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use http::{HeaderMap, Response, StatusCode};
 
 use crate::api_error::Visitor;
-use crate::format::{Declared, Format, TypeSettings};
+use crate::format::{Declared, Fixed, Format};
 use crate::{ApiError, Describe, Envelope, ErrorEntry};
 
 /// The HTTP response for `error`, in the format its type declares: status,
@@ -77,15 +77,7 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     format: F,
 ) -> Response<Vec<u8>> {
     let error = error.__as_dyn();
-    let mut body = Vec::with_capacity(128);
-    if serde_json::to_writer(&mut body, &Envelope::with_format(error, &format)).is_err() {
-        body.clear();
-        // Only text and numbers are left, which JSON always accepts.
-        let _ = serde_json::to_writer(
-            &mut body,
-            &Envelope::with_format(&WithoutMembers(error), &format),
-        );
-    }
+    let body = body(error, &format);
     let mut headers = HeaderMap::new();
     if let Some(content_type) = static_value(format.content_type(error)) {
         headers.insert(CONTENT_TYPE, content_type);
@@ -93,8 +85,9 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     error.__visit(&mut HeaderFields {
         headers: &mut headers,
     });
-    if error.status() == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
-        if let Some(challenge) = error.__settings().challenge.and_then(static_value) {
+    let status = error.status();
+    if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
+        if let Some(challenge) = error.__fixed().settings.challenge.and_then(static_value) {
             headers.insert(WWW_AUTHENTICATE, challenge);
         }
     }
@@ -102,11 +95,28 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     #[cfg(feature = "locales")]
     crate::locale::vary(error, &mut headers);
     let mut response = Response::new(body);
-    *response.status_mut() = error.status();
+    *response.status_mut() = status;
     *response.headers_mut() = headers;
     crate::integrations::tracing::rendered(error);
     response
 }
+
+/// The body of `error` in `format`, in a buffer allocated once: of the
+/// constant body's size, or of [`BODY_CAPACITY`] bytes, enough for most
+/// others. Should an exposed member's `Serialize` fail, the body is written
+/// again without the exposed members.
+fn body<F: Format>(error: &dyn ApiError, format: &F) -> Vec<u8> {
+    let envelope = Envelope::with_format(error, format);
+    let mut body = Vec::with_capacity(envelope.constant_len().unwrap_or(BODY_CAPACITY));
+    if envelope.write_json(&mut body).is_err() {
+        // Only text and numbers are left, which JSON always accepts.
+        let _ = Envelope::with_format(&WithoutMembers(error), format).write_json(&mut body);
+    }
+    body
+}
+
+/// The bytes a body that is not constant is given at first.
+const BODY_CAPACITY: usize = 256;
 
 /// `text` as a header value: without a copy when it is visible ASCII (what
 /// `HeaderValue::from_static` accepts without a panic), else copied when it
@@ -169,14 +179,8 @@ impl Describe for WithoutMembers<'_> {
     fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write_message(f)
     }
-    fn __settings(&self) -> &'static TypeSettings {
-        self.0.__settings()
-    }
-    fn __literal_message(&self) -> Option<&'static str> {
-        self.0.__literal_message()
-    }
-    fn __locales(&self) -> &'static [crate::locale::Locale] {
-        self.0.__locales()
+    fn __fixed(&self) -> Fixed {
+        self.0.__fixed()
     }
     fn __arguments(&self, arguments: &mut dyn crate::locale::LocaleArguments) {
         self.0.__arguments(arguments);

@@ -24,14 +24,16 @@ pub(super) fn describe_impl(
     let mut entry_arms = Vec::with_capacity(input.variants.len());
     let mut message_arms = Vec::with_capacity(input.variants.len());
     let mut visit_arms = Vec::new();
+    let mut fixed_arms = Vec::new();
     for (variant, source) in input.variants.iter().zip(&catalog.sources) {
         let path = variant_path(input, variant);
         match source {
             Source::Transparent(field, _) => {
-                let [entry, message, visit] = transparent_arms(&path, field);
+                let [entry, message, visit, fixed] = transparent_arms(&path, field);
                 entry_arms.push(entry);
                 message_arms.push(message);
                 visit_arms.push(visit);
+                fixed_arms.push(fixed);
             }
             Source::Own(row) => {
                 entry_arms.push(quote!(#path { .. } => &__ROWS[#row],));
@@ -56,13 +58,7 @@ pub(super) fn describe_impl(
             }
         }
     });
-    let settings = input.has_settings().then(|| {
-        quote! {
-            fn __settings(&self) -> &'static ::errcat::__private::TypeSettings {
-                &__SETTINGS
-            }
-        }
-    });
+    let fixed = fixed_method(input, &fixed_arms);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::errcat::Describe for #ty #ty_generics #where_clause {
@@ -75,7 +71,7 @@ pub(super) fn describe_impl(
             }
 
             #visit
-            #settings
+            #fixed
             #locale_methods
 
             fn __inspect(&self) -> ::errcat::__private::Inspect<'_> {
@@ -86,9 +82,36 @@ pub(super) fn describe_impl(
     }
 }
 
-/// The `describe`, `write_message` and `__visit` arms of a transparent variant,
-/// each handing over to the field.
-fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
+/// `__fixed`: the type's settings, which a transparent variant gives the
+/// field's; `None` when the defaults do.
+fn fixed_method(input: &Input, transparent_arms: &[TokenStream]) -> Option<TokenStream> {
+    let settings = if input.has_settings() {
+        quote!(&__SETTINGS)
+    } else if transparent_arms.is_empty() {
+        return None;
+    } else {
+        quote!(&::errcat::__private::TypeSettings::DEFAULT)
+    };
+    let body = if transparent_arms.is_empty() {
+        quote!(::errcat::__private::Fixed::own(#settings))
+    } else {
+        let rest = (transparent_arms.len() < input.variants.len())
+            .then(|| quote!(_ => ::errcat::__private::Fixed::own(__settings),));
+        quote! {
+            let __settings: &'static ::errcat::__private::TypeSettings = #settings;
+            match self { #(#transparent_arms)* #rest }
+        }
+    };
+    Some(quote! {
+        fn __fixed(&self) -> ::errcat::__private::Fixed {
+            #body
+        }
+    })
+}
+
+/// The `describe`, `write_message`, `__visit` and `__fixed` arms of a
+/// transparent variant, each handing over to the field.
+fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 4] {
     let pattern = pattern(path, [field]);
     let inner = use_of(field);
     let span = super::field_span(field);
@@ -96,6 +119,7 @@ fn transparent_arms(path: &TokenStream, field: &Field) -> [TokenStream; 3] {
         quote_spanned!(span=> #pattern => ::errcat::ApiError::entry(#inner),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::write_message(#inner, __formatter),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::__visit(#inner, __visitor),),
+        quote_spanned!(span=> #pattern => ::errcat::Describe::__fixed(#inner).within(__settings),),
     ]
 }
 
@@ -151,10 +175,10 @@ fn visit_arm(variant: &Variant, path: &TokenStream) -> Option<TokenStream> {
     Some(quote!(#pattern => { #(#calls)* }))
 }
 
-/// The static holding the type's `format`, `type_base` and `challenge`;
-/// `None` when all are defaults. `Describe::__settings` and
+/// The static holding the type's `format`, `type_base`, `challenge` and
+/// translations; `None` when all are defaults. `Describe::__fixed` and
 /// `Catalog::__SETTINGS` both point at it.
-pub(super) fn settings_static(input: &Input) -> Option<TokenStream> {
+pub(super) fn settings_static(input: &Input, has_locales: bool) -> Option<TokenStream> {
     if !input.has_settings() {
         return None;
     }
@@ -166,11 +190,17 @@ pub(super) fn settings_static(input: &Input) -> Option<TokenStream> {
     };
     let type_base = optional(attrs.type_base.as_ref());
     let challenge = optional(attrs.challenge.as_ref());
+    let locales = if has_locales {
+        quote!(&__LOCALES)
+    } else {
+        quote!(&[])
+    };
     Some(quote! {
         static __SETTINGS: ::errcat::__private::TypeSettings = ::errcat::__private::TypeSettings {
             format: ::errcat::__private::FormatKind::#format,
             type_base: #type_base,
             challenge: #challenge,
+            locales: #locales,
         };
     })
 }

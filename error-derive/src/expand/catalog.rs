@@ -41,6 +41,7 @@ struct OwnRow<'a> {
     exposed_members: Vec<String>,
     header_fields: Vec<String>,
     deprecated: Option<String>,
+    body: Option<String>,
 }
 
 impl<'a> CatalogRows<'a> {
@@ -75,6 +76,7 @@ impl<'a> CatalogRows<'a> {
                 exposed_members: variant.exposed_members(),
                 header_fields: variant.header_fields(),
                 deprecated: variant.attrs.deprecated.as_ref().map(syn::LitStr::value),
+                body: crate::body::constant_body(input, variant, status),
             });
         }
         catalog
@@ -97,14 +99,13 @@ impl<'a> CatalogRows<'a> {
                 exposed_members,
                 header_fields,
                 deprecated,
+                body,
             } = row;
-            let deprecated = deprecated.as_ref().map_or_else(
-                || quote!(::core::option::Option::None),
-                |note| quote!(::core::option::Option::Some(#note)),
-            );
+            let deprecated = optional(deprecated.as_deref());
+            let body = optional(body.as_deref());
             quote!(::errcat::__private::entry(
                 #name, #status, #code, #message, #placeholders, #description, #literal,
-                &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated
+                &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated, #body
             ))
         });
         let (entries, table) = if self.fetched.is_empty() {
@@ -191,4 +192,12 @@ impl<'a> CatalogRows<'a> {
             const __MARKDOWN: [u8; __MARKDOWN_LEN] = ::errcat::__private::markdown_bytes(&__ALL);
         }
     }
+}
+
+/// `Some("text")` or `None`, as an expression.
+fn optional(text: Option<&str>) -> TokenStream {
+    text.map_or_else(
+        || quote!(::core::option::Option::None),
+        |text| quote!(::core::option::Option::Some(#text)),
+    )
 }

@@ -9,5 +9,6 @@
 pub mod charset;
 #[macro_use]
 pub mod formats;
+pub mod json;
 pub mod markdown;
 pub mod reason;

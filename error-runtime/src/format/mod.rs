@@ -19,18 +19,38 @@
 //! exposed members in declaration order, D the details value (or, without
 //! one, an object of X), T `type_base` + code or `about:blank`.
 
+/// The methods of a built-in format's `Format` impl that the table of
+/// formats decides: its body, walked from its row, and its name there.
+macro_rules! builtin_body {
+    ($format:ident) => {
+        fn serialize<S: ::serde_core::Serializer>(
+            &self,
+            error: &dyn $crate::ApiError,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            $crate::format::parts::serialize_builtin(Builtin::$format, error, serializer)
+        }
+
+        fn __builtin(&self, _: &dyn $crate::ApiError) -> Option<Builtin> {
+            Some(Builtin::$format)
+        }
+    };
+}
+
 mod declared;
+pub(crate) mod json;
 mod parts;
 
 pub use self::declared::Declared;
 #[doc(hidden)]
-pub use self::declared::{DynFormat, FormatKind, TypeSettings};
+pub use self::declared::{DynFormat, Fixed, FormatKind, TypeSettings};
 pub use self::parts::{Details, Members, Text};
 
 use http::HeaderMap;
 use serde_core::ser::Serializer;
 
 use crate::ApiError;
+use crate::shared::formats::Builtin;
 
 /// Declares each built-in format's module and re-exports its type.
 macro_rules! builtin_modules {
@@ -116,6 +136,14 @@ pub trait Format {
     fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
         let _ = (error, headers);
     }
+
+    /// The built-in format this is for `error`, which errcat then writes
+    /// without a serializer; `None` for a custom format.
+    #[doc(hidden)]
+    fn __builtin(&self, error: &dyn ApiError) -> Option<Builtin> {
+        let _ = error;
+        None
+    }
 }
 
 impl<F: Format> Format for &F {
@@ -133,5 +161,9 @@ impl<F: Format> Format for &F {
 
     fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
         (**self).headers(error, headers);
+    }
+
+    fn __builtin(&self, error: &dyn ApiError) -> Option<Builtin> {
+        (**self).__builtin(error)
     }
 }
