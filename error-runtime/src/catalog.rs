@@ -291,6 +291,12 @@ impl ErrorEntry {
         self.body
     }
 
+    /// Whether a value of the row may have exposed members or a details
+    /// value: not when its body is constant.
+    pub(crate) const fn may_show_members(&self) -> bool {
+        self.body.is_none()
+    }
+
     /// The message with `<field>` placeholders.
     #[cfg(any(feature = "docs", feature = "utoipa"))]
     pub(crate) const fn placeholders(&self) -> &'static str {

@@ -3,7 +3,7 @@
 use serde_core::ser::{Serialize, Serializer};
 
 use crate::ApiError;
-use crate::format::json::{constant_body, write_body};
+use crate::format::json::write_body;
 use crate::format::{Declared, Format};
 use crate::shared::formats::Builtin;
 
@@ -128,16 +128,6 @@ impl<F: Format> Envelope<'_, F> {
             return write_body(format, &localized, buf);
         }
         write_body(format, self.error, buf)
-    }
-
-    /// The length of the body, when it is constant.
-    pub(crate) fn constant_len(&self) -> Option<usize> {
-        #[cfg(feature = "locales")]
-        if self.locale.is_some() {
-            return None;
-        }
-        let format = self.format.__builtin(self.error)?;
-        constant_body(format, self.error).map(str::len)
     }
 }
 

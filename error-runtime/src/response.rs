@@ -6,7 +6,9 @@ use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use http::{HeaderMap, Response, StatusCode};
 
 use crate::api_error::Visitor;
+use crate::format::json::constant_body;
 use crate::format::{Declared, Fixed, Format};
+use crate::shared::formats::Builtin;
 use crate::{ApiError, Describe, Envelope, ErrorEntry};
 
 /// The HTTP response for `error`, in the format its type declares: status,
@@ -77,15 +79,24 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     format: F,
 ) -> Response<Vec<u8>> {
     let error = error.__as_dyn();
-    let body = body(error, &format);
+    let entry = error.entry();
+    let builtin = format.__builtin(error);
+    let body = body(error, &format, builtin);
     let mut headers = HeaderMap::new();
-    if let Some(content_type) = static_value(format.content_type(error)) {
+    let content_type = match builtin {
+        Some(builtin) => Some(content_type_of(builtin)),
+        None => static_value(format.content_type(error)),
+    };
+    if let Some(content_type) = content_type {
         headers.insert(CONTENT_TYPE, content_type);
     }
-    error.__visit(&mut HeaderFields {
-        headers: &mut headers,
-    });
-    let status = error.status();
+    // The row lists the header fields `__visit` shows.
+    if !entry.header_fields().is_empty() {
+        error.__visit(&mut HeaderFields {
+            headers: &mut headers,
+        });
+    }
+    let status = entry.status_code();
     if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
         if let Some(challenge) = error.__fixed().settings.challenge.and_then(static_value) {
             headers.insert(WWW_AUTHENTICATE, challenge);
@@ -105,10 +116,15 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
 /// constant body's size, or of [`BODY_CAPACITY`] bytes, enough for most
 /// others. Should an exposed member's `Serialize` fail, the body is written
 /// again without the exposed members.
-fn body<F: Format>(error: &dyn ApiError, format: &F) -> Vec<u8> {
-    let envelope = Envelope::with_format(error, format);
-    let mut body = Vec::with_capacity(envelope.constant_len().unwrap_or(BODY_CAPACITY));
-    if envelope.write_json(&mut body).is_err() {
+fn body<F: Format>(error: &dyn ApiError, format: &F, builtin: Option<Builtin>) -> Vec<u8> {
+    if let Some(body) = builtin.and_then(|builtin| constant_body(builtin, error)) {
+        return body.as_bytes().to_vec();
+    }
+    let mut body = Vec::with_capacity(BODY_CAPACITY);
+    if Envelope::with_format(error, format)
+        .write_json(&mut body)
+        .is_err()
+    {
         // Only text and numbers are left, which JSON always accepts.
         let _ = Envelope::with_format(&WithoutMembers(error), format).write_json(&mut body);
     }
@@ -117,6 +133,18 @@ fn body<F: Format>(error: &dyn ApiError, format: &F) -> Vec<u8> {
 
 /// The bytes a body that is not constant is given at first.
 const BODY_CAPACITY: usize = 256;
+
+/// The `Content-Type` of a built-in format, made at compile time.
+fn content_type_of(format: Builtin) -> HeaderValue {
+    macro_rules! content_types {
+        ($($format:ident in $module:ident $row:tt)*) => {
+            match format {
+                $(Builtin::$format => const { HeaderValue::from_static(Builtin::$format.content_type()) },)*
+            }
+        };
+    }
+    builtin_formats!(content_types)
+}
 
 /// `text` as a header value: without a copy when it is visible ASCII (what
 /// `HeaderValue::from_static` accepts without a panic), else copied when it

@@ -18,7 +18,8 @@
 ///   obeys;
 /// - `text`: the [`TextRule`] its code and message are written under;
 /// - `object`: the member of the body that holds that object, or `None` for
-///   the body itself.
+///   the body itself;
+/// - `content_type`: the `Content-Type` of its responses.
 ///
 /// This is the one description of each body: the derive writes constant
 /// bodies from it, and the runtime's serde `Format` impls and its direct
@@ -36,6 +37,7 @@ macro_rules! builtin_formats {
                 code_rule: None,
                 text: AsIs,
                 object: None,
+                content_type: "application/json",
             }
             Nested in nested {
                 name: "nested",
@@ -44,6 +46,7 @@ macro_rules! builtin_formats {
                 code_rule: None,
                 text: AsIs,
                 object: Some("error"),
+                content_type: "application/json",
             }
             Typed in typed {
                 name: "typed",
@@ -52,6 +55,7 @@ macro_rules! builtin_formats {
                 code_rule: None,
                 text: AsIs,
                 object: None,
+                content_type: "application/json",
             }
             Described in described {
                 name: "described",
@@ -60,6 +64,7 @@ macro_rules! builtin_formats {
                 code_rule: None,
                 text: AsIs,
                 object: None,
+                content_type: "application/json",
             }
             OAuth2 in oauth2 {
                 name: "oauth2",
@@ -68,6 +73,7 @@ macro_rules! builtin_formats {
                 code_rule: Some(CodeRule::OAUTH2_ERROR),
                 text: Rfc6749,
                 object: None,
+                content_type: "application/json",
             }
             Problem in problem {
                 name: "problem",
@@ -76,6 +82,7 @@ macro_rules! builtin_formats {
                 code_rule: None,
                 text: AsIs,
                 object: None,
+                content_type: "application/problem+json",
             }
         }
     };
@@ -162,6 +169,7 @@ macro_rules! define_builtin {
         code_rule: $code_rule:expr,
         text: $text:ident,
         object: $object:expr,
+        content_type: $content_type:literal,
     })*) => {
         /// A built-in wire format.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +230,15 @@ macro_rules! define_builtin {
             pub const fn text_rule(self) -> TextRule {
                 match self {
                     $(Builtin::$format => TextRule::$text,)*
+                }
+            }
+
+            /// The `Content-Type` of its responses.
+            #[must_use]
+            #[allow(dead_code, reason = "read by the runtime, not by the derive")]
+            pub const fn content_type(self) -> &'static str {
+                match self {
+                    $(Builtin::$format => $content_type,)*
                 }
             }
 

@@ -32,8 +32,18 @@ const fn escape_of(byte: u8) -> Option<&'static str> {
 pub fn escape<E>(text: &str, mut out: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        if let Some(escape) = escape_of(byte) {
+    let mut index = 0;
+    while index < bytes.len() {
+        // Eight bytes at a time while none of them needs an escape.
+        if let Some(word) = bytes.get(index..index + 8) {
+            if let Ok(word) = <[u8; 8]>::try_from(word) {
+                if !may_need_escape(u64::from_le_bytes(word)) {
+                    index += 8;
+                    continue;
+                }
+            }
+        }
+        if let Some(escape) = escape_of(bytes[index]) {
             // Escaped bytes are ASCII, so `index` is a character boundary.
             if start < index {
                 out(&text[start..index])?;
@@ -41,9 +51,25 @@ pub fn escape<E>(text: &str, mut out: impl FnMut(&str) -> Result<(), E>) -> Resu
             out(escape)?;
             start = index + 1;
         }
+        index += 1;
     }
     if start < bytes.len() {
         out(&text[start..])?;
     }
     Ok(())
+}
+
+/// Whether one of the eight bytes of `word` is below 0x20, `"` or `\`
+/// (bytes of 0x80 and above, which UTF-8 uses past ASCII, never count).
+const fn may_need_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` (n ≤ 0x80) leaves its high bit set in `word - n`,
+    // which a byte of 0x80 or above cannot, as `!word` clears it.
+    const fn has_below(word: u64, n: u64) -> bool {
+        word.wrapping_sub(ONES * n) & !word & HIGH != 0
+    }
+    has_below(word, 0x20)
+        || has_below(word ^ (ONES * 0x22), 1)
+        || has_below(word ^ (ONES * 0x5C), 1)
 }

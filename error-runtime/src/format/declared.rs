@@ -128,7 +128,7 @@ macro_rules! dispatch {
         impl Format for Declared {
             fn content_type(&self, error: &dyn ApiError) -> &'static str {
                 match error.__fixed().settings.format {
-                    $(FormatKind::Builtin(Builtin::$format) => super::$format.content_type(error),)*
+                    FormatKind::Builtin(format) => format.content_type(),
                     FormatKind::Custom(custom) => custom.dyn_content_type(error),
                 }
             }

@@ -16,7 +16,7 @@ use erased_serde::Serialize as ErasedSerialize;
 use super::oauth2::Rfc6749;
 use super::parts::Tolerant;
 use crate::ApiError;
-use crate::api_error::{Visitor, literal_message};
+use crate::api_error::Visitor;
 use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
 use crate::shared::json::escape;
 
@@ -45,7 +45,9 @@ pub(crate) fn write_body(
     let mut object = Object { buf, empty: true };
     for &Member { key, value } in format.layout() {
         if value == Value::Details {
-            details(&mut object, error, key)?;
+            if entry.may_show_members() {
+                details(&mut object, error, key)?;
+            }
             continue;
         }
         object.key(key);
@@ -54,7 +56,7 @@ pub(crate) fn write_body(
             Value::Status => number(buf, entry.status),
             Value::Code if rfc6749 => text(buf, &Rfc6749(entry.code)),
             Value::Code => string(buf, entry.code),
-            Value::Message => match literal_message(error) {
+            Value::Message => match fixed.literal.then(|| entry.literal_message()).flatten() {
                 Some(message) if !rfc6749 => string(buf, message),
                 _ if rfc6749 => text(buf, &Rfc6749(error.message())),
                 _ => text(buf, &error.message()),
@@ -72,7 +74,7 @@ pub(crate) fn write_body(
             Value::Details => {}
         }
     }
-    if format.placement() == Placement::Inline {
+    if format.placement() == Placement::Inline && entry.may_show_members() {
         let mut members = MemberWriter {
             object: &mut object,
             skip: format.own_members(),
@@ -148,18 +150,30 @@ struct Object<'a> {
 
 impl Object<'_> {
     /// Opens the object if this is its first member, else writes the
-    /// comma; then the key.
+    /// comma; then one of the format's own keys.
     fn key(&mut self, key: &str) {
+        self.separator();
+        key_of(self.buf, key);
+    }
+
+    /// The same for an exposed member's name, which is escaped.
+    fn member_key(&mut self, name: &str) {
+        self.separator();
+        string(self.buf, name);
+        self.buf.push(b':');
+    }
+
+    fn separator(&mut self) {
         self.buf.push(if self.empty { b'{' } else { b',' });
         self.empty = false;
-        key_of(self.buf, key);
     }
 }
 
-/// `"key":`.
+/// `"key":`, for a key that needs no escaping: a format's own.
 fn key_of(buf: &mut Vec<u8>, key: &str) {
-    string(buf, key);
-    buf.push(b':');
+    buf.push(b'"');
+    buf.extend_from_slice(key.as_bytes());
+    buf.extend_from_slice(b"\":");
 }
 
 /// A JSON string of `text`.
@@ -240,7 +254,7 @@ impl MemberWriter<'_, '_> {
 impl Visitor for MemberWriter<'_, '_> {
     fn member(&mut self, name: &'static str, value: &dyn ErasedSerialize) {
         if self.keeps(name) {
-            self.object.key(name);
+            self.object.member_key(name);
             self.result = serialized(self.object.buf, value);
         }
     }

@@ -20,9 +20,14 @@
 //! one, an object of X), T `type_base` + code or `about:blank`.
 
 /// The methods of a built-in format's `Format` impl that the table of
-/// formats decides: its body, walked from its row, and its name there.
+/// formats decides: its content type and body, from its row, and its name
+/// there.
 macro_rules! builtin_body {
     ($format:ident) => {
+        fn content_type(&self, _: &dyn $crate::ApiError) -> &'static str {
+            Builtin::$format.content_type()
+        }
+
         fn serialize<S: ::serde_core::Serializer>(
             &self,
             error: &dyn $crate::ApiError,

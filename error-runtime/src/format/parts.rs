@@ -66,6 +66,8 @@ impl Serialize for Own<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Own { format, error } = *self;
         let entry = error.entry();
+        let fixed = error.__fixed();
+        let literal = fixed.literal.then(|| entry.literal_message()).flatten();
         let rfc6749 = format.text_rule() == TextRule::Rfc6749;
         let mut map = serializer.serialize_map(None)?;
         for &Member { key, value } in format.layout() {
@@ -76,12 +78,16 @@ impl Serialize for Own<'_> {
                 Value::Message if rfc6749 => {
                     map.serialize_entry(key, &Text(Rfc6749(error.message())))?;
                 }
-                Value::Message => map.serialize_entry(key, &error.message())?,
+                Value::Message => match literal {
+                    Some(message) => map.serialize_entry(key, message)?,
+                    None => map.serialize_entry(key, &error.message())?,
+                },
                 Value::Reason => map.serialize_entry(key, entry.reason())?,
-                Value::TypeUri => match error.__fixed().settings.type_base {
+                Value::TypeUri => match fixed.settings.type_base {
                     Some(base) => map.serialize_entry(key, &Joined(base, entry.code))?,
                     None => map.serialize_entry(key, ABOUT_BLANK)?,
                 },
+                Value::Details if !entry.may_show_members() => {}
                 Value::Details => {
                     if !Details::new(error).serialize_entry(key, &mut map)? {
                         let members = Members::new(error);
@@ -92,7 +98,7 @@ impl Serialize for Own<'_> {
                 }
             }
         }
-        if format.placement() == Placement::Inline {
+        if format.placement() == Placement::Inline && entry.may_show_members() {
             Members::new(error)
                 .skipping(format.own_members())
                 .with_details()

@@ -1,7 +1,6 @@
 //! RFC 9457 problem details.
 
 use super::Format;
-use crate::ApiError;
 use crate::shared::formats::Builtin;
 
 /// RFC 9457 problem details,
@@ -12,9 +11,5 @@ use crate::shared::formats::Builtin;
 pub struct Problem;
 
 impl Format for Problem {
-    fn content_type(&self, _: &dyn ApiError) -> &'static str {
-        "application/problem+json"
-    }
-
     builtin_body!(Problem);
 }
