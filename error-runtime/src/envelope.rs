@@ -108,7 +108,7 @@ impl<F: Format> Envelope<'_, F> {
     /// `buf` then holds what it held before.
     pub fn write_json(&self, buf: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         let start = buf.len();
-        let result = match self.format.__builtin(self.error) {
+        let result = match self.format.__builtin(&self.error.__fixed()) {
             Some(format) => self.write_builtin(format, buf),
             None => serde_json::to_writer(&mut *buf, self),
         };

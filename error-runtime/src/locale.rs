@@ -327,8 +327,9 @@ mod enabled {
 
     /// `Vary: Accept-Language` for an error with translations: its body
     /// depends on the header wherever errors are negotiated.
-    pub(crate) fn vary(error: &dyn ApiError, headers: &mut HeaderMap) {
-        if !locales_of(error).is_empty() {
+    #[inline]
+    pub(crate) fn vary(fixed: &Fixed, headers: &mut HeaderMap) {
+        if !fixed.definer.locales.is_empty() {
             headers.append(VARY, HeaderValue::from_static("accept-language"));
         }
     }

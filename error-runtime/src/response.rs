@@ -7,7 +7,7 @@ use http::{HeaderMap, Response, StatusCode};
 
 use crate::api_error::Visitor;
 use crate::format::json::constant_body;
-use crate::format::{Declared, Fixed, Format};
+use crate::format::{Declared, Fixed, Format, builtin_headers};
 use crate::shared::formats::Builtin;
 use crate::{ApiError, Describe, Envelope, ErrorEntry};
 
@@ -80,9 +80,17 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
 ) -> Response<Vec<u8>> {
     let error = error.__as_dyn();
     let entry = error.entry();
-    let builtin = format.__builtin(error);
-    let body = body(error, &format, builtin);
-    let mut headers = HeaderMap::new();
+    let fixed = error.__fixed();
+    let builtin = format.__builtin(&fixed);
+    let constant = builtin.and_then(|builtin| constant_body(builtin, entry, &fixed));
+    let body = match constant {
+        Some(body) => body.as_bytes().to_vec(),
+        None => body(error, &format),
+    };
+    let status = entry.status_code();
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
     let content_type = match builtin {
         Some(builtin) => Some(content_type_of(builtin)),
         None => static_value(format.content_type(error)),
@@ -92,34 +100,27 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     }
     // The row lists the header fields `__visit` shows.
     if !entry.header_fields().is_empty() {
-        error.__visit(&mut HeaderFields {
-            headers: &mut headers,
-        });
+        error.__visit(&mut HeaderFields { headers });
     }
-    let status = entry.status_code();
     if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
-        if let Some(challenge) = error.__fixed().settings.challenge.and_then(static_value) {
+        if let Some(challenge) = fixed.settings.challenge.and_then(static_value) {
             headers.insert(WWW_AUTHENTICATE, challenge);
         }
     }
-    format.headers(error, &mut headers);
+    match builtin {
+        Some(builtin) => builtin_headers(builtin, error, headers),
+        None => format.headers(error, headers),
+    }
     #[cfg(feature = "locales")]
-    crate::locale::vary(error, &mut headers);
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    *response.headers_mut() = headers;
-    crate::integrations::tracing::rendered(error);
+    crate::locale::vary(&fixed, headers);
+    crate::integrations::tracing::rendered(error, status);
     response
 }
 
-/// The body of `error` in `format`, in a buffer allocated once: of the
-/// constant body's size, or of [`BODY_CAPACITY`] bytes, enough for most
-/// others. Should an exposed member's `Serialize` fail, the body is written
-/// again without the exposed members.
-fn body<F: Format>(error: &dyn ApiError, format: &F, builtin: Option<Builtin>) -> Vec<u8> {
-    if let Some(body) = builtin.and_then(|builtin| constant_body(builtin, error)) {
-        return body.as_bytes().to_vec();
-    }
+/// The body of `error` in `format`, which is not constant, in a buffer of
+/// [`BODY_CAPACITY`] bytes, enough for most. Should an exposed member's
+/// `Serialize` fail, the body is written again without the exposed members.
+fn body<F: Format>(error: &dyn ApiError, format: &F) -> Vec<u8> {
     let mut body = Vec::with_capacity(BODY_CAPACITY);
     if Envelope::with_format(error, format)
         .write_json(&mut body)

@@ -99,10 +99,12 @@ impl Fixed {
 
     /// Whether the row's constant body is the value's body in `format`: it
     /// was written in the definer's format and `type_base`.
+    #[inline]
     pub(crate) fn body_applies(&self, format: Builtin) -> bool {
         self.literal
             && matches!(self.definer.format, FormatKind::Builtin(declared) if declared == format)
-            && self.settings.type_base == self.definer.type_base
+            && (core::ptr::eq(self.settings, self.definer)
+                || self.settings.type_base == self.definer.type_base)
     }
 }
 
@@ -138,21 +140,22 @@ macro_rules! dispatch {
                 error: &dyn ApiError,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                match error.__fixed().settings.format {
-                    FormatKind::Builtin(format) => serialize_builtin(format, error, serializer),
+                let fixed = error.__fixed();
+                match fixed.settings.format {
+                    $(FormatKind::Builtin(Builtin::$format) => serialize_builtin::<super::$format, S>(error, fixed, serializer),)*
                     FormatKind::Custom(custom) => serialize_dyn(custom, error, serializer),
                 }
             }
 
             fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
                 match error.__fixed().settings.format {
-                    $(FormatKind::Builtin(Builtin::$format) => super::$format.headers(error, headers),)*
+                    FormatKind::Builtin(format) => super::builtin_headers(format, error, headers),
                     FormatKind::Custom(custom) => custom.dyn_headers(error, headers),
                 }
             }
 
-            fn __builtin(&self, error: &dyn ApiError) -> Option<Builtin> {
-                match error.__fixed().settings.format {
+            fn __builtin(&self, fixed: &Fixed) -> Option<Builtin> {
+                match fixed.settings.format {
                     FormatKind::Builtin(format) => Some(format),
                     FormatKind::Custom(_) => None,
                 }

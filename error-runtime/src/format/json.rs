@@ -13,12 +13,13 @@ use core::fmt::{self, Arguments, Display, Write as _};
 
 use erased_serde::Serialize as ErasedSerialize;
 
+use super::Fixed;
 use super::oauth2::Rfc6749;
 use super::parts::Tolerant;
-use crate::ApiError;
 use crate::api_error::Visitor;
 use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
 use crate::shared::json::escape;
+use crate::{ApiError, ErrorEntry};
 
 /// Appends the body of `error` in `format` to `buf`.
 ///
@@ -31,12 +32,12 @@ pub(crate) fn write_body(
     error: &dyn ApiError,
     buf: &mut Vec<u8>,
 ) -> Result<(), serde_json::Error> {
-    if let Some(body) = constant_body(format, error) {
+    let entry = error.entry();
+    let fixed = error.__fixed();
+    if let Some(body) = constant_body(format, entry, &fixed) {
         buf.extend_from_slice(body.as_bytes());
         return Ok(());
     }
-    let entry = error.entry();
-    let fixed = error.__fixed();
     let rfc6749 = format.text_rule() == TextRule::Rfc6749;
     if let Some(key) = format.object() {
         buf.push(b'{');
@@ -94,10 +95,16 @@ pub(crate) fn write_body(
     Ok(())
 }
 
-/// The body of `error` in `format`, when the derive wrote it whole.
-pub(crate) fn constant_body(format: Builtin, error: &dyn ApiError) -> Option<&'static str> {
-    let body = error.entry().constant_body()?;
-    error.__fixed().body_applies(format).then_some(body)
+/// The body in `format` of an error with `entry` and `fixed`, when the
+/// derive wrote it whole.
+#[inline]
+pub(crate) fn constant_body(
+    format: Builtin,
+    entry: &ErrorEntry,
+    fixed: &Fixed,
+) -> Option<&'static str> {
+    let body = entry.constant_body()?;
+    fixed.body_applies(format).then_some(body)
 }
 
 /// Flat's own `details`: the details value, else an object of the exposed

@@ -33,10 +33,10 @@ macro_rules! builtin_body {
             error: &dyn $crate::ApiError,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            $crate::format::parts::serialize_builtin(Builtin::$format, error, serializer)
+            $crate::format::parts::serialize_builtin::<Self, S>(error, error.__fixed(), serializer)
         }
 
-        fn __builtin(&self, _: &dyn $crate::ApiError) -> Option<Builtin> {
+        fn __builtin(&self, _: &$crate::format::Fixed) -> Option<Builtin> {
             Some(Builtin::$format)
         }
     };
@@ -57,17 +57,35 @@ use serde_core::ser::Serializer;
 use crate::ApiError;
 use crate::shared::formats::Builtin;
 
-/// Declares each built-in format's module and re-exports its type.
+/// Declares each built-in format's module, re-exports its type and names
+/// its row.
 macro_rules! builtin_modules {
     ($($format:ident in $module:ident $row:tt)*) => {
         $(
             mod $module;
             pub use self::$module::$format;
+
+            impl self::parts::BuiltinFormat for $format {
+                const BUILTIN: Builtin = Builtin::$format;
+            }
         )*
     };
 }
 
 builtin_formats!(builtin_modules);
+
+/// Adds the headers the built-in `format` requires, as its `Format` impl
+/// does.
+pub(crate) fn builtin_headers(format: Builtin, error: &dyn ApiError, headers: &mut HeaderMap) {
+    macro_rules! dispatch {
+        ($($format:ident in $module:ident $row:tt)*) => {
+            match format {
+                $(Builtin::$format => $format.headers(error, headers),)*
+            }
+        };
+    }
+    builtin_formats!(dispatch);
+}
 
 /// A wire format: writes an error's body and adds the headers it needs.
 ///
@@ -142,11 +160,12 @@ pub trait Format {
         let _ = (error, headers);
     }
 
-    /// The built-in format this is for `error`, which errcat then writes
-    /// without a serializer; `None` for a custom format.
+    /// The built-in format this is for an error with `fixed`
+    /// ([`Describe::__fixed`](crate::Describe::__fixed)), which errcat then
+    /// writes without a serializer; `None` for a custom format.
     #[doc(hidden)]
-    fn __builtin(&self, error: &dyn ApiError) -> Option<Builtin> {
-        let _ = error;
+    fn __builtin(&self, fixed: &Fixed) -> Option<Builtin> {
+        let _ = fixed;
         None
     }
 }
@@ -168,7 +187,7 @@ impl<F: Format> Format for &F {
         (**self).headers(error, headers);
     }
 
-    fn __builtin(&self, error: &dyn ApiError) -> Option<Builtin> {
-        (**self).__builtin(error)
+    fn __builtin(&self, fixed: &Fixed) -> Option<Builtin> {
+        (**self).__builtin(fixed)
     }
 }

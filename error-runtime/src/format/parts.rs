@@ -2,11 +2,13 @@
 //! members and the details value.
 
 use core::fmt::{self, Display};
+use core::marker::PhantomData;
 
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use erased_serde::Serialize as ErasedSerialize;
 
+use super::Fixed;
 use super::oauth2::Rfc6749;
 use crate::api_error::Visitor;
 use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
@@ -40,13 +42,17 @@ impl Serialize for Message<'_> {
 /// row: its own members in order (inside its wrapper object, if it has one),
 /// then the exposed members and the details value as `details`, leaving out
 /// any that would repeat one of the format's own.
-pub(crate) fn serialize_builtin<S: Serializer>(
-    format: Builtin,
+pub(crate) fn serialize_builtin<F: BuiltinFormat, S: Serializer>(
     error: &dyn ApiError,
+    fixed: Fixed,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let own = Own { format, error };
-    match format.object() {
+    let own = Own::<F> {
+        error,
+        fixed,
+        format: PhantomData,
+    };
+    match F::BUILTIN.object() {
         Some(key) => {
             let mut map = serializer.serialize_map(Some(1))?;
             map.serialize_entry(key, &own)?;
@@ -56,17 +62,24 @@ pub(crate) fn serialize_builtin<S: Serializer>(
     }
 }
 
-/// The object of a built-in format's own members and the exposed ones.
-struct Own<'a> {
-    format: Builtin,
-    error: &'a dyn ApiError,
+/// A built-in format's type, which names its row: code generic over it
+/// walks a row known at compile time.
+pub(crate) trait BuiltinFormat {
+    const BUILTIN: Builtin;
 }
 
-impl Serialize for Own<'_> {
+/// The object of a built-in format's own members and the exposed ones.
+struct Own<'a, F> {
+    error: &'a dyn ApiError,
+    fixed: Fixed,
+    format: PhantomData<F>,
+}
+
+impl<F: BuiltinFormat> Serialize for Own<'_, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Own { format, error } = *self;
+        let format = F::BUILTIN;
+        let Own { error, fixed, .. } = *self;
         let entry = error.entry();
-        let fixed = error.__fixed();
         let literal = fixed.literal.then(|| entry.literal_message()).flatten();
         let rfc6749 = format.text_rule() == TextRule::Rfc6749;
         let mut map = serializer.serialize_map(None)?;
