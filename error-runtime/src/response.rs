@@ -1,5 +1,6 @@
 //! Whole HTTP responses: status, content type, headers and body.
 
+use core::cell::RefCell;
 use core::fmt::{self, Display};
 
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, WWW_AUTHENTICATE};
@@ -117,23 +118,45 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     response
 }
 
-/// The body of `error` in `format`, which is not constant, in a buffer of
-/// [`BODY_CAPACITY`] bytes, enough for most. Should an exposed member's
-/// `Serialize` fail, the body is written again without the exposed members.
+/// The body of `error` in `format`, which is not constant, in a buffer
+/// allocated once, of its size: written first into the thread's scratch
+/// buffer, which keeps its room from one response to the next. Should an
+/// exposed member's `Serialize` fail, the body is written again without the
+/// exposed members.
 fn body<F: Format>(error: &dyn ApiError, format: &F) -> Vec<u8> {
-    let mut body = Vec::with_capacity(BODY_CAPACITY);
+    thread_local! {
+        static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    let written = SCRATCH.try_with(|scratch| {
+        // Taken already: a field's `Display` is writing a response itself.
+        let mut scratch = scratch.try_borrow_mut().ok()?;
+        scratch.clear();
+        write_body_into(error, format, &mut scratch);
+        let body = scratch.as_slice().to_vec();
+        if scratch.capacity() > SCRATCH_LIMIT {
+            *scratch = Vec::new();
+        }
+        Some(body)
+    });
+    written.ok().flatten().unwrap_or_else(|| {
+        let mut body = Vec::new();
+        write_body_into(error, format, &mut body);
+        body
+    })
+}
+
+/// The most room the scratch buffer keeps between responses.
+const SCRATCH_LIMIT: usize = 16 * 1024;
+
+fn write_body_into<F: Format>(error: &dyn ApiError, format: &F, buf: &mut Vec<u8>) {
     if Envelope::with_format(error, format)
-        .write_json(&mut body)
+        .write_json(buf)
         .is_err()
     {
         // Only text and numbers are left, which JSON always accepts.
-        let _ = Envelope::with_format(&WithoutMembers(error), format).write_json(&mut body);
+        let _ = Envelope::with_format(&WithoutMembers(error), format).write_json(buf);
     }
-    body
 }
-
-/// The bytes a body that is not constant is given at first.
-const BODY_CAPACITY: usize = 256;
 
 /// The `Content-Type` of a built-in format, made at compile time.
 fn content_type_of(format: Builtin) -> HeaderValue {
