@@ -4,9 +4,10 @@
 //!
 //! The body is walked from the format's row in `shared/formats.rs` and
 //! escaped by `shared/json.rs`, as the runtime's writer does, so that both
-//! write the bytes serde_json writes for the envelope.
+//! write the bytes `serde_json` writes for the envelope.
 
 use core::convert::Infallible;
+use core::fmt::Write as _;
 
 use crate::ast::{Input, Variant};
 use crate::shared::charset::replace_outside_nqschar;
@@ -14,19 +15,25 @@ use crate::shared::formats::{ABOUT_BLANK, Member, TextRule, Value};
 use crate::shared::json::escape;
 use crate::status;
 
-/// The JSON body of `variant` in its type's format, when it is constant.
-pub(crate) fn constant_body(input: &Input, variant: &Variant, status: u16) -> Option<String> {
+/// The JSON body of `variant` in its type's format, when it is constant,
+/// for a variant whose message is the literal `message` and that exposes
+/// nothing.
+pub(crate) fn constant_body(
+    input: &Input,
+    variant: &Variant,
+    status: u16,
+    code: &str,
+    message: &str,
+) -> Option<String> {
     let format = input.builtin_format()?;
     let has_details = variant.attrs.details.is_some()
         || variant
             .fields
             .iter()
             .any(|field| field.attrs.details.is_some());
-    if !variant.message_is_literal() || has_details || !variant.exposed_members().is_empty() {
+    if has_details {
         return None;
     }
-    let code = input.code(variant);
-    let message = variant.catalog_message(status);
     let rfc6749 = format.text_rule() == TextRule::Rfc6749;
     let mut body = String::with_capacity(64 + code.len() + message.len());
     if let Some(key) = format.object() {
@@ -48,13 +55,11 @@ pub(crate) fn constant_body(input: &Input, variant: &Variant, status: u16) -> Op
         push_string(&mut body, key);
         body.push(':');
         match value {
-            Value::Status => body.push_str(&status.to_string()),
+            Value::Status => {
+                let _ = write!(body, "{status}");
+            }
             Value::Code | Value::Message => {
-                let text = if value == Value::Code {
-                    &code
-                } else {
-                    &message
-                };
+                let text = if value == Value::Code { code } else { message };
                 if rfc6749 {
                     let mut replaced = String::with_capacity(text.len());
                     let _ = replace_outside_nqschar(text, |piece| {
@@ -68,7 +73,7 @@ pub(crate) fn constant_body(input: &Input, variant: &Variant, status: u16) -> Op
             }
             Value::Reason => push_string(&mut body, status::reason(status)),
             Value::TypeUri => match &input.attrs.type_base {
-                Some(base) => push_string(&mut body, &(base.value() + &code)),
+                Some(base) => push_string(&mut body, &(base.value() + code)),
                 None => push_string(&mut body, ABOUT_BLANK),
             },
             Value::Details => {}

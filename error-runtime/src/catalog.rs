@@ -360,7 +360,7 @@ pub const fn derived_entry(
     exposed_members: &'static [&'static str],
     header_fields: &'static [&'static str],
     deprecated: Option<&'static str>,
-    body: Option<&'static str>,
+    body: &'static str,
 ) -> ErrorEntry {
     ErrorEntry {
         name,
@@ -369,11 +369,12 @@ pub const fn derived_entry(
         message,
         description,
         deprecated,
-        placeholders,
+        // The derive writes `""` for a literal message, whose text it is.
+        placeholders: if literal { message } else { placeholders },
         literal,
         template_fields,
         exposed_members,
         header_fields,
-        body,
+        body: if body.is_empty() { None } else { Some(body) },
     }
 }

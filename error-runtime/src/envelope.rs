@@ -82,7 +82,7 @@ impl<F: Format> Envelope<'_, F> {
     /// Appends the body, as JSON, to `buf`: the bytes
     /// `serde_json::to_writer(buf, &envelope)` appends, written without a
     /// serializer in the built-in formats (a constant body is a copy) and
-    /// with serde_json in custom ones.
+    /// with `serde_json` in custom ones.
     ///
     /// Nothing is allocated but what `buf` needs to grow, so a buffer with
     /// room for the body makes writing it allocation-free.

@@ -24,6 +24,12 @@ use crate::{ApiError, Describe, Envelope, ErrorEntry};
 /// headers past a few KiB. Formatting stops at the limit, so a huge `Display`
 /// costs no more than that.
 ///
+/// The body is written as [`Envelope::write_json`] writes it, in one
+/// allocation of its size (a constant body is copied; another is written
+/// first into a buffer each thread keeps). The headers cost what `http`'s
+/// `HeaderMap` costs: two allocations at the first header, and two for each
+/// header field (its text, and the value copied from it).
+///
 /// This never panics: should an exposed field's `Serialize` fail, the body is
 /// written without the exposed members.
 ///

@@ -63,20 +63,33 @@ impl<'a> CatalogRows<'a> {
                 continue;
             }
             let status = input.status(variant).unwrap_or_default();
+            let code = input.code(variant);
+            let message = variant.catalog_message(status);
+            let literal = variant.message_is_literal();
+            let exposed_members = variant.exposed_members();
+            let body = (literal && exposed_members.is_empty())
+                .then(|| crate::body::constant_body(input, variant, status, &code, &message))
+                .flatten();
+            // The same text twice is one literal: `""` stands for "the message".
+            let placeholders = if literal {
+                String::new()
+            } else {
+                variant.placeholder_message(status)
+            };
             catalog.sources.push(Source::Own(catalog.own.len()));
             catalog.own.push(OwnRow {
                 name: variant.name(),
                 status,
-                code: input.code(variant),
-                message: variant.catalog_message(status),
-                placeholders: variant.placeholder_message(status),
-                literal: variant.message_is_literal(),
+                code,
+                message,
+                placeholders,
+                literal,
                 description: &variant.description,
                 template_fields: variant.template_fields(),
-                exposed_members: variant.exposed_members(),
+                exposed_members,
                 header_fields: variant.header_fields(),
                 deprecated: variant.attrs.deprecated.as_ref().map(syn::LitStr::value),
-                body: crate::body::constant_body(input, variant, status),
+                body,
             });
         }
         catalog
@@ -102,7 +115,8 @@ impl<'a> CatalogRows<'a> {
                 body,
             } = row;
             let deprecated = optional(deprecated.as_deref());
-            let body = optional(body.as_deref());
+            // `""` for none: a literal costs rustc less than a path.
+            let body = body.as_deref().unwrap_or_default();
             quote!(::errcat::__private::entry(
                 #name, #status, #code, #message, #placeholders, #description, #literal,
                 &[#(#template_fields),*], &[#(#exposed_members),*], &[#(#header_fields),*], #deprecated, #body

@@ -1,8 +1,8 @@
-//! JSON string text, escaped exactly as serde_json escapes it: `"` and `\`
+//! JSON string text, escaped exactly as `serde_json` escapes it: `"` and `\`
 //! with a backslash, the control characters U+0000–U+001F as `\b`, `\t`,
 //! `\n`, `\f`, `\r` or `\u00xx`, everything else as it is. The derive
 //! escapes constant bodies with it at macro time and the runtime escapes
-//! the text it writes at run time, so both write the bytes serde_json
+//! the text it writes at run time, so both write the bytes `serde_json`
 //! would.
 
 /// How each control character, U+0000–U+001F, is written.

@@ -1,4 +1,4 @@
-//! The direct JSON writer of the built-in formats: the bytes serde_json
+//! The direct JSON writer of the built-in formats: the bytes `serde_json`
 //! would write for [`Envelope`](crate::Envelope), written straight into a
 //! `Vec<u8>`.
 //!
@@ -7,7 +7,7 @@
 //! no details) is copied from the row; otherwise constants are escaped by
 //! `shared/json.rs` and the message streams through [`Escaping`], a
 //! `fmt::Write` that escapes as it goes. Exposed members and details fields
-//! are serialized by serde_json into the same buffer.
+//! are serialized by `serde_json` into the same buffer.
 
 use core::fmt::{self, Arguments, Display, Write as _};
 
@@ -238,7 +238,7 @@ impl fmt::Write for Escaping<'_> {
     }
 }
 
-/// Writes `value` as JSON with serde_json, into the same buffer.
+/// Writes `value` as JSON with `serde_json`, into the same buffer.
 fn serialized(buf: &mut Vec<u8>, value: &dyn ErasedSerialize) -> serde_json::Result<()> {
     serde_json::to_writer(buf, value)
 }
