@@ -85,11 +85,11 @@ macro_rules! errors {
         #[allow(clippy::large_enum_variant)]
         #[derive(Debug, ApiError)]
         #[api(
-                                            format = $format,
-                                            rename_all = "snake_case",
-                                            type_base = "https://errors.example/",
-                                            challenge = "Bearer realm=\"api\""
-                                        )]
+                                                    format = $format,
+                                                    rename_all = "snake_case",
+                                                    type_base = "https://errors.example/",
+                                                    challenge = "Bearer realm=\"api\""
+                                                )]
         enum $name {
             #[api(
                 status = 409,
@@ -369,5 +369,59 @@ fn a_failing_serialize_is_an_error_and_the_response_drops_members() {
     assert_eq!(
         errcat::http_response(&error).body(),
         br#"{"type":"https://errors.example/failing_serialize","title":"Internal Server Error","status":500,"detail":"Refused","code":"failing_serialize"}"#
+    );
+}
+
+/// Translations of `tests/fixtures/locales/basic`.
+#[derive(Debug, ApiError)]
+#[api(
+    format = "nested",
+    locales = "tests/fixtures/locales/basic",
+    fallback = "fr"
+)]
+enum ShopError {
+    #[api(status = 404, message = "No user {id}")]
+    UserNotFound { id: u64 },
+    #[api(status = 409, message = "The cart already has {items} items.")]
+    CartFull { items: u32 },
+    #[api(status = 423, message = "Locked.")]
+    Locked,
+    #[api(status = 400, message = "Hello {name}!")]
+    Greeting { name: String },
+}
+
+/// A localized body is written as serde_json writes it, a translated
+/// literal message included, never the constant default body.
+#[test]
+fn localized_bodies_match_serde_json() {
+    let errors = [
+        ShopError::UserNotFound { id: 7 },
+        ShopError::CartFull { items: 1 },
+        ShopError::Locked,
+        ShopError::Greeting {
+            name: "\"Ana\"\n".to_owned(),
+        },
+    ];
+    for error in &errors {
+        for locale in ["de", "fr", "en", "de-CH", "xx"] {
+            let envelope = Envelope::new(error).in_locale(locale);
+            let mut buf = Vec::new();
+            envelope.write_json(&mut buf).unwrap();
+            assert_eq!(buf, serde_json::to_vec(&envelope).unwrap(), "{locale}");
+            assert_eq!(
+                errcat::http_response_in(error, locale).body(),
+                &buf,
+                "{locale}"
+            );
+        }
+    }
+    let mut buf = Vec::new();
+    Envelope::new(&ShopError::Locked)
+        .in_locale("de")
+        .write_json(&mut buf)
+        .unwrap();
+    assert_ne!(
+        String::from_utf8(buf).unwrap(),
+        r#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
     );
 }
