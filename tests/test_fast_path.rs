@@ -85,11 +85,11 @@ macro_rules! errors {
         #[allow(clippy::large_enum_variant)]
         #[derive(Debug, ApiError)]
         #[api(
-                                                    format = $format,
-                                                    rename_all = "snake_case",
-                                                    type_base = "https://errors.example/",
-                                                    challenge = "Bearer realm=\"api\""
-                                                )]
+                                                            format = $format,
+                                                            rename_all = "snake_case",
+                                                            type_base = "https://errors.example/",
+                                                            challenge = "Bearer realm=\"api\""
+                                                        )]
         enum $name {
             #[api(
                 status = 409,

@@ -359,7 +359,7 @@ pub const fn derived_entry(
     template_fields: &'static [&'static str],
     exposed_members: &'static [&'static str],
     header_fields: &'static [&'static str],
-    deprecated: Option<&'static str>,
+    deprecated: &'static str,
     body: &'static str,
 ) -> ErrorEntry {
     ErrorEntry {
@@ -368,13 +368,19 @@ pub const fn derived_entry(
         code,
         message,
         description,
-        deprecated,
+        deprecated: non_empty(deprecated),
         // The derive writes `""` for a literal message, whose text it is.
         placeholders: if literal { message } else { placeholders },
         literal,
         template_fields,
         exposed_members,
         header_fields,
-        body: if body.is_empty() { None } else { Some(body) },
+        body: non_empty(body),
     }
+}
+
+/// `text`, or `None` for `""`, which the derive writes for none (a
+/// deprecation note is never empty).
+const fn non_empty(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() { None } else { Some(text) }
 }

@@ -114,8 +114,9 @@ impl<'a> CatalogRows<'a> {
                 deprecated,
                 body,
             } = row;
-            let deprecated = optional(deprecated.as_deref());
-            // `""` for none: a literal costs rustc less than a path.
+            // `""` for none: a literal costs rustc less than the path of
+            // `None` (and a deprecation note is never empty).
+            let deprecated = deprecated.as_deref().unwrap_or_default();
             let body = body.as_deref().unwrap_or_default();
             quote!(::errcat::__private::entry(
                 #name, #status, #code, #message, #placeholders, #description, #literal,
@@ -206,12 +207,4 @@ impl<'a> CatalogRows<'a> {
             const __MARKDOWN: [u8; __MARKDOWN_LEN] = ::errcat::__private::markdown_bytes(&__ALL);
         }
     }
-}
-
-/// `Some("text")` or `None`, as an expression.
-fn optional(text: Option<&str>) -> TokenStream {
-    text.map_or_else(
-        || quote!(::core::option::Option::None),
-        |text| quote!(::core::option::Option::Some(#text)),
-    )
 }
