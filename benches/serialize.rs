@@ -4,7 +4,10 @@
 //!
 //! `bench/run` runs each case under callgrind twice, with 0 and with
 //! `ITERATIONS` iterations, and prints the instructions per iteration of
-//! each errcat case as a ratio of its baseline. Run alone, this binary
+//! each errcat case as a ratio of its baseline. Cases are named
+//! `<figure>/errcat` and `<figure>/<baseline>`; the `*_direct/errcat`
+//! cases (`Envelope::write_json`) compare with the serde baseline of the
+//! same figure without the suffix. Run alone, this binary
 //! executes one case: `serialize <case> <iterations>`.
 
 use std::fmt::Write as _;
@@ -150,6 +153,61 @@ const CASES: &[Case] = &[
             response.headers_mut().insert(
                 http::header::CONTENT_TYPE,
                 http::HeaderValue::from_static("application/json"),
+            );
+            black_box(response);
+        },
+    },
+    Case {
+        name: "unit_body_direct/errcat",
+        run: |buf, _| {
+            Envelope::new(black_box(&UsersError::EmailAlreadyExists))
+                .write_json(buf)
+                .unwrap();
+        },
+    },
+    Case {
+        name: "templated_body_direct/errcat",
+        run: |buf, _| {
+            let error = OrderError::NotFound {
+                id: 232_323,
+                model: "Order",
+            };
+            Envelope::new(black_box(&error)).write_json(buf).unwrap();
+        },
+    },
+    Case {
+        name: "templated_response/errcat",
+        run: |_, _| {
+            let error = OrderError::NotFound {
+                id: 232_323,
+                model: "Order",
+            };
+            black_box(errcat::http_response(black_box(&error)));
+        },
+    },
+    Case {
+        name: "templated_response/handwritten",
+        run: |_, _| {
+            let error = black_box(HandWritten::NotFound {
+                id: 232_323,
+                model: "Order",
+            });
+            let HandWritten::NotFound { id, .. } = error else {
+                return;
+            };
+            let body = ProblemBody {
+                kind: format!("https://example.com/errors/{}", "not_found"),
+                title: "Not Found",
+                status: 404,
+                detail: error.to_string(),
+                code: "not_found",
+                id,
+            };
+            let mut response = http::Response::new(serde_json::to_vec(&body).unwrap());
+            *response.status_mut() = http::StatusCode::NOT_FOUND;
+            response.headers_mut().insert(
+                http::header::CONTENT_TYPE,
+                http::HeaderValue::from_static("application/problem+json"),
             );
             black_box(response);
         },

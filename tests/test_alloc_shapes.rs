@@ -1,5 +1,7 @@
 //! Serializing an envelope allocates nothing beyond the output buffer, in
-//! every shape, built-in or custom, declared or chosen with `with_format`.
+//! every shape, built-in or custom, declared or chosen with `with_format`,
+//! whether through serde_json or `Envelope::write_json`; a response
+//! allocates its body once, and `status()` and `code()` nothing.
 //!
 //! This file installs a counting global allocator that counts only while the
 //! measuring thread has its flag set, so the harness's other threads (tests
@@ -60,15 +62,32 @@ unsafe impl GlobalAlloc for CountingAllocator {
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
-/// Writes `body` into a buffer of 4096 bytes made beforehand; returns the
-/// text and the allocations the writing made.
-fn write_counting(body: &dyn erased_body::Body) -> (String, usize) {
-    let mut out = Vec::with_capacity(4096);
+/// The value `run` returns and the allocations it made.
+fn counting<T>(run: impl FnOnce() -> T) -> (T, usize) {
     ALLOCATIONS.with(|count| count.set(0));
     MEASURING.with(|measuring| measuring.set(true));
-    let written = body.write_json(&mut out);
+    let value = run();
     MEASURING.with(|measuring| measuring.set(false));
-    let made = ALLOCATIONS.with(Cell::get);
+    (value, ALLOCATIONS.with(Cell::get))
+}
+
+/// Writes `body` through serde_json into a buffer of 4096 bytes made
+/// beforehand; returns the text and the allocations the writing made.
+fn write_counting(body: &dyn erased_body::Body) -> (String, usize) {
+    write_counting_with(body, |body, out| body.write_json(out))
+}
+
+/// The same through `Envelope::write_json`.
+fn write_direct_counting(body: &dyn erased_body::Body) -> (String, usize) {
+    write_counting_with(body, |body, out| body.write_direct(out))
+}
+
+fn write_counting_with(
+    body: &dyn erased_body::Body,
+    write: fn(&dyn erased_body::Body, &mut Vec<u8>) -> serde_json::Result<()>,
+) -> (String, usize) {
+    let mut out = Vec::with_capacity(4096);
+    let (written, made) = counting(|| write(body, &mut out));
     written.expect("the envelope serializes");
     assert!(out.capacity() == 4096, "the buffer never grew");
     (String::from_utf8(out).expect("JSON is UTF-8"), made)
@@ -76,13 +95,22 @@ fn write_counting(body: &dyn erased_body::Body) -> (String, usize) {
 
 /// Lets the cases of different envelope types sit in one list.
 mod erased_body {
+    use errcat::Envelope;
+    use errcat::format::Format;
+
     pub trait Body {
+        /// Through serde_json.
         fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+        /// Through `Envelope::write_json`, where the value is an envelope.
+        fn write_direct(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
     }
 
-    impl<T: serde::Serialize> Body for T {
+    impl<F: Format> Body for Envelope<'_, F> {
         fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
             serde_json::to_writer(out, self)
+        }
+        fn write_direct(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            Envelope::write_json(self, out)
         }
     }
 }
@@ -90,9 +118,12 @@ mod erased_body {
 #[test]
 fn the_counter_sees_allocations() {
     struct Allocates;
-    impl Serialize for Allocates {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(&format!("{}-{}", 4, 2))
+    impl erased_body::Body for Allocates {
+        fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            serde_json::to_writer(out, &format!("{}-{}", 4, 2))
+        }
+        fn write_direct(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            self.write_json(out)
         }
     }
     let (text, made) = write_counting(&Allocates);
@@ -342,6 +373,14 @@ fn assert_no_allocation(error: &dyn ApiError, label: &str) {
             "{label} ({}) in {shape} allocated: {text}",
             error.code()
         );
+        let (direct, made) = write_direct_counting(body);
+        assert_eq!(
+            made,
+            0,
+            "{label} ({}) in {shape} allocated through write_json: {direct}",
+            error.code()
+        );
+        assert_eq!(direct, text, "{label} in {shape}");
         let mut expected = Vec::new();
         body.write_json(&mut expected)
             .expect("the envelope serializes");
@@ -476,4 +515,71 @@ fn measured_bodies_hold_the_samples() {
         text,
         r#"{"message":"Invalid owner","code":"details_field","details":{"login":"guest","id":2,"roles":["reader","writer"]},"status_code":400}"#,
     );
+}
+
+/// The allocations of `http_response(error)`, once the thread's scratch
+/// buffer has room: one for the body (the scratch buffer's copy, of the
+/// body's size, or the constant body's copy), two for the header map (its
+/// index table and its entries, at the first header), and two per header
+/// field (its text, and the header value copied from it).
+fn response_allocations(error: &dyn ApiError) -> usize {
+    drop(errcat::http_response(error));
+    let (response, made) = counting(|| errcat::http_response(error));
+    assert_eq!(
+        response.body().len(),
+        response.body().capacity(),
+        "the body is allocated at its size"
+    );
+    made
+}
+
+#[test]
+fn a_response_allocates_its_body_once() {
+    fn check(samples: Vec<impl ApiError>, label: &str) {
+        for error in &samples {
+            let header_fields = error.entry().header_fields().len();
+            assert_eq!(
+                response_allocations(error),
+                1 + 2 + 2 * header_fields,
+                "{label}: {}",
+                error.code()
+            );
+        }
+    }
+    check(FlatError::samples(), "flat");
+    check(NestedError::samples(), "nested");
+    check(TypedError::samples(), "typed");
+    check(DescribedError::samples(), "described");
+    check(OAuth2Error::samples(), "oauth2");
+    check(ProblemError::samples(), "problem");
+    check(CustomError::samples(), "custom");
+    let boxed: Box<dyn ApiError + Send + Sync> = Box::new(NestedError::Unit);
+    assert_eq!(response_allocations(&*boxed), 3);
+    assert_eq!(
+        response_allocations(&OuterTyped::Typed(TypedError::Header { retry_after: 1 })),
+        5
+    );
+}
+
+/// The axum glue adds no allocation for the body: the body moves into
+/// axum's `Body` without a copy (it is allocated at its size), which boxes
+/// it (one allocation), and marking the response as errcat's takes the
+/// extension map's two.
+#[test]
+fn the_axum_glue_adds_no_body_allocation() {
+    for error in NestedError::samples() {
+        let expected = response_allocations(&error) + 3;
+        let (_, made) = counting(|| errcat::axum::response(&error));
+        assert_eq!(made, expected, "{}", error.code());
+    }
+}
+
+#[test]
+fn status_and_code_allocate_nothing() {
+    for error in ProblemError::samples() {
+        let boxed: Box<dyn ApiError + Send + Sync> = Box::new(error);
+        let ((status, code), made) = counting(|| (boxed.status(), boxed.code()));
+        assert_eq!(made, 0, "{code}");
+        assert_eq!(status, boxed.entry().status);
+    }
 }

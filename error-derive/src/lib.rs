@@ -9,6 +9,7 @@
 
 mod ast;
 mod attr;
+mod body;
 mod case;
 mod doc;
 mod errors;

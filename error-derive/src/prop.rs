@@ -20,10 +20,13 @@ impl Input<'_> {
     }
 
     /// Whether the type declares any type-level setting (`format`,
-    /// `type_base`, `challenge`), which then live in a static.
+    /// `type_base`, `challenge`, `locales`), which then live in a static.
     pub(crate) fn has_settings(&self) -> bool {
         let attrs = &self.attrs;
-        attrs.format.is_some() || attrs.type_base.is_some() || attrs.challenge.is_some()
+        attrs.format.is_some()
+            || attrs.type_base.is_some()
+            || attrs.challenge.is_some()
+            || attrs.locales.is_some()
     }
 
     /// The variant's stable code: as given, or its name after `rename_all`.

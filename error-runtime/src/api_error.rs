@@ -7,8 +7,8 @@ use core::fmt::{self, Arguments, Debug, Display};
 use http::StatusCode;
 
 use crate::ErrorEntry;
-use crate::format::TypeSettings;
-use crate::locale::{Locale, LocaleArguments};
+use crate::format::Fixed;
+use crate::locale::LocaleArguments;
 
 /// An error that knows its HTTP status, its stable code and its public message.
 ///
@@ -184,11 +184,14 @@ pub trait Describe {
         let _ = visitor;
     }
 
-    /// The type-level settings: format, `type_base`, `challenge`. Generated
+    /// What is fixed about how the value is written: the type's settings
+    /// (format, `type_base`, `challenge`, translations), those of the type
+    /// whose row [`describe`](Self::describe) returns, and whether the row's
+    /// literal message and constant body may stand for the value. Generated
     /// by the derive.
     #[doc(hidden)]
-    fn __settings(&self) -> &'static TypeSettings {
-        &TypeSettings::DEFAULT
+    fn __fixed(&self) -> Fixed {
+        Fixed::DEFAULT
     }
 
     /// The value as logs see it: its `Debug` and its `std::error::Error`,
@@ -196,20 +199,6 @@ pub trait Describe {
     #[doc(hidden)]
     fn __inspect(&self) -> Inspect<'_> {
         Inspect::NOTHING
-    }
-
-    /// The message, when it is the same for every value and written as it
-    /// is; by default the row's literal message.
-    #[doc(hidden)]
-    fn __literal_message(&self) -> Option<&'static str> {
-        self.describe().literal_message()
-    }
-
-    /// The type's translations, from `#[api(locales = "...")]`. Generated
-    /// by the derive; none by default.
-    #[doc(hidden)]
-    fn __locales(&self) -> &'static [Locale] {
-        &[]
     }
 
     /// Shows `arguments` the fields the translations of the value's code
@@ -306,17 +295,11 @@ macro_rules! forward_describe {
             fn __visit(&self, visitor: &mut dyn Visitor) {
                 (**self).__visit(visitor);
             }
-            fn __settings(&self) -> &'static TypeSettings {
-                (**self).__settings()
+            fn __fixed(&self) -> Fixed {
+                (**self).__fixed()
             }
             fn __inspect(&self) -> Inspect<'_> {
                 (**self).__inspect()
-            }
-            fn __literal_message(&self) -> Option<&'static str> {
-                (**self).__literal_message()
-            }
-            fn __locales(&self) -> &'static [Locale] {
-                (**self).__locales()
             }
             fn __arguments(&self, arguments: &mut dyn LocaleArguments) {
                 (**self).__arguments(arguments);
@@ -348,7 +331,7 @@ pub struct Message<'a> {
 impl Message<'_> {
     /// The message, when it is a literal that needs no formatting.
     pub(crate) fn literal(&self) -> Option<&'static str> {
-        self.error.__literal_message()
+        literal_message(self.error)
     }
 }
 
@@ -363,6 +346,15 @@ impl fmt::Debug for Message<'_> {
         f.write_str("Message(\"")?;
         fmt::Write::write_fmt(&mut EscapeDebug(f), format_args!("{self}"))?;
         f.write_str("\")")
+    }
+}
+
+/// The message of `error`, when its row's literal stands for it.
+pub(crate) fn literal_message(error: &dyn ApiError) -> Option<&'static str> {
+    if error.__fixed().literal {
+        error.entry().literal_message()
+    } else {
+        None
     }
 }
 

@@ -133,6 +133,11 @@ pub struct ErrorEntry {
     exposed_members: &'static [&'static str],
     /// The response headers of header fields, in declaration order.
     header_fields: &'static [&'static str],
+    /// The whole body, as JSON text, in the format and `type_base` of the
+    /// type that defines the row, when it is the same for every value (a
+    /// literal message, nothing exposed, no details value) and the format
+    /// is built in.
+    body: Option<&'static str>,
 }
 
 impl ErrorEntry {
@@ -188,6 +193,7 @@ impl ErrorEntry {
             template_fields: &[],
             exposed_members: &[],
             header_fields: &[],
+            body: None,
         }
     }
 
@@ -287,6 +293,18 @@ impl ErrorEntry {
         }
     }
 
+    /// The body every value of the row has in the format of the type that
+    /// defines it, if it is constant.
+    pub(crate) const fn constant_body(&self) -> Option<&'static str> {
+        self.body
+    }
+
+    /// Whether a value of the row may have exposed members or a details
+    /// value: not when its body is constant.
+    pub(crate) const fn may_show_members(&self) -> bool {
+        self.body.is_none()
+    }
+
     /// The message with `<field>` placeholders.
     #[cfg(any(feature = "docs", feature = "utoipa"))]
     pub(crate) const fn placeholders(&self) -> &'static str {
@@ -349,7 +367,8 @@ pub const fn derived_entry(
     template_fields: &'static [&'static str],
     exposed_members: &'static [&'static str],
     header_fields: &'static [&'static str],
-    deprecated: Option<&'static str>,
+    deprecated: &'static str,
+    body: &'static str,
 ) -> ErrorEntry {
     ErrorEntry {
         name,
@@ -357,11 +376,19 @@ pub const fn derived_entry(
         code,
         message,
         description,
-        deprecated,
-        placeholders,
+        deprecated: non_empty(deprecated),
+        // The derive writes `""` for a literal message, whose text it is.
+        placeholders: if literal { message } else { placeholders },
         literal,
         template_fields,
         exposed_members,
         header_fields,
+        body: non_empty(body),
     }
+}
+
+/// `text`, or `None` for `""`, which the derive writes for none (a
+/// deprecation note is never empty).
+const fn non_empty(text: &'static str) -> Option<&'static str> {
+    if text.is_empty() { None } else { Some(text) }
 }

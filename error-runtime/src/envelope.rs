@@ -3,7 +3,9 @@
 use serde_core::ser::{Serialize, Serializer};
 
 use crate::ApiError;
+use crate::format::json::write_body;
 use crate::format::{Declared, Format};
+use crate::shared::formats::Builtin;
 
 /// The body of an error in a format; serialize it with any serde
 /// serializer.
@@ -73,6 +75,59 @@ impl<'a, F: Format> Envelope<'a, F> {
             locale: Some(locale),
             ..self
         }
+    }
+}
+
+impl<F: Format> Envelope<'_, F> {
+    /// Appends the body, as JSON, to `buf`: the bytes
+    /// `serde_json::to_writer(buf, &envelope)` appends, written without a
+    /// serializer in the built-in formats (a constant body is a copy) and
+    /// with `serde_json` in custom ones.
+    ///
+    /// Nothing is allocated but what `buf` needs to grow, so a buffer with
+    /// room for the body makes writing it allocation-free.
+    ///
+    /// ```
+    /// use errcat::{ApiError, Envelope};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api(format = "nested")]
+    /// enum UserError {
+    ///     #[api(status = 404, message = "No user {id}")]
+    ///     UserNotFound { id: u64 },
+    /// }
+    ///
+    /// let mut buf = Vec::with_capacity(256);
+    /// Envelope::new(&UserError::UserNotFound { id: 7 }).write_json(&mut buf).unwrap();
+    /// assert_eq!(buf, br#"{"error":{"status":404,"message":"No user 7","code":"UserNotFound"}}"#);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When an exposed member's `Serialize` (or the details field's) fails;
+    /// `buf` then holds what it held before.
+    pub fn write_json(&self, buf: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        let start = buf.len();
+        let result = match self.format.__builtin(&self.error.__fixed()) {
+            Some(format) => self.write_builtin(format, buf),
+            None => serde_json::to_writer(&mut *buf, self),
+        };
+        if result.is_err() {
+            buf.truncate(start);
+        }
+        result
+    }
+
+    fn write_builtin(&self, format: Builtin, buf: &mut Vec<u8>) -> serde_json::Result<()> {
+        #[cfg(feature = "locales")]
+        if let Some(locale) = self.locale {
+            let localized = crate::locale::Localized {
+                error: self.error,
+                locale,
+            };
+            return write_body(format, &localized, buf);
+        }
+        write_body(format, self.error, buf)
     }
 }
 

@@ -110,7 +110,7 @@ impl<T: Display + ?Sized> TextArgument for Argument<'_, T> {
 }
 
 #[cfg(all(feature = "locales", feature = "docs"))]
-pub(crate) use self::enabled::{Bundle, find, new_bundle, translates};
+pub(crate) use self::enabled::{Bundle, find, locales_of, new_bundle, translates};
 #[cfg(feature = "locales")]
 pub(crate) use self::enabled::{Localized, language_headers, vary};
 #[cfg(feature = "locales")]
@@ -132,7 +132,7 @@ mod negotiation {
 
     use http::Response;
 
-    use super::enabled::{find, preferred, translates};
+    use super::enabled::{find, locales_of, preferred, translates};
     use crate::ApiError;
 
     thread_local! {
@@ -173,7 +173,7 @@ mod negotiation {
     /// `Vary: Accept-Language` whenever the type has translations. Outside a
     /// negotiated request, [`http_response`](crate::http_response).
     pub(crate) fn render(error: &dyn ApiError) -> Response<Vec<u8>> {
-        let locales = error.__locales();
+        let locales = locales_of(error);
         if locales.is_empty() {
             return crate::http_response(error);
         }
@@ -204,7 +204,7 @@ mod enabled {
 
     use super::{Locale, LocaleArguments};
     use crate::api_error::{Inspect, Visitor};
-    use crate::format::TypeSettings;
+    use crate::format::Fixed;
     use crate::{ApiError, Describe, ErrorEntry};
 
     /// The public message of an [`ApiError`] in a locale, written when
@@ -230,10 +230,15 @@ mod enabled {
         }
     }
 
+    /// The translations of `error`'s code.
+    pub(crate) fn locales_of(error: &dyn ApiError) -> &'static [Locale] {
+        error.__fixed().definer.locales
+    }
+
     /// The translation of `error`'s code in the locale `wanted` matches, if
     /// there is one.
     fn translate(error: &dyn ApiError, wanted: &str) -> Option<String> {
-        let locale = find(error.__locales(), wanted)?;
+        let locale = find(locales_of(error), wanted)?;
         let bundle = bundle(locale)?;
         let pattern = bundle.get_message(error.code())?.value()?;
         let mut arguments = Arguments(FluentArgs::new());
@@ -339,21 +344,16 @@ mod enabled {
         fn __visit(&self, visitor: &mut dyn Visitor) {
             self.error.__visit(visitor);
         }
-        fn __settings(&self) -> &'static TypeSettings {
-            self.error.__settings()
+        fn __fixed(&self) -> Fixed {
+            let fixed = self.error.__fixed();
+            // A translated message is written, never the literal default.
+            Fixed {
+                literal: fixed.literal && find(fixed.definer.locales, self.locale).is_none(),
+                ..fixed
+            }
         }
         fn __inspect(&self) -> Inspect<'_> {
             self.error.__inspect()
-        }
-        fn __literal_message(&self) -> Option<&'static str> {
-            // A translated message is written, never the literal default.
-            match find(self.error.__locales(), self.locale) {
-                Some(_) => None,
-                None => self.error.__literal_message(),
-            }
-        }
-        fn __locales(&self) -> &'static [Locale] {
-            self.error.__locales()
         }
         fn __arguments(&self, arguments: &mut dyn LocaleArguments) {
             self.error.__arguments(arguments);
@@ -362,8 +362,9 @@ mod enabled {
 
     /// `Vary: Accept-Language` for an error with translations: its body
     /// depends on the header wherever errors are negotiated.
-    pub(crate) fn vary(error: &dyn ApiError, headers: &mut HeaderMap) {
-        if !error.__locales().is_empty() {
+    #[inline]
+    pub(crate) fn vary(fixed: &Fixed, headers: &mut HeaderMap) {
+        if !fixed.definer.locales.is_empty() {
             headers.append(VARY, HeaderValue::from_static("accept-language"));
         }
     }
@@ -371,7 +372,7 @@ mod enabled {
     /// `Content-Language` when `locale` finds one of the error's
     /// translations.
     pub(crate) fn language_headers(error: &dyn ApiError, locale: &str, headers: &mut HeaderMap) {
-        let found = find(error.__locales(), locale).filter(|found| translates(found, error.code()));
+        let found = find(locales_of(error), locale).filter(|found| translates(found, error.code()));
         if let Some(found) = found {
             if let Ok(tag) = HeaderValue::from_str(found.tag) {
                 headers.insert(CONTENT_LANGUAGE, tag);

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::format::TypeSettings;
+use crate::format::{Fixed, TypeSettings};
 use crate::{Describe, ErrorEntry};
 
 /// The error of `entry`, in the format `settings` declares, whose message is
@@ -50,15 +50,11 @@ impl Describe for Placeholder {
         )
     }
 
-    fn __settings(&self) -> &'static TypeSettings {
-        self.settings
-    }
-
-    fn __literal_message(&self) -> Option<&'static str> {
+    fn __fixed(&self) -> Fixed {
         // Another language's message is written, never the row's literal.
-        match self.message {
-            Some(_) => None,
-            None => self.entry.literal_message(),
+        Fixed {
+            literal: self.message.is_none(),
+            ..Fixed::own(self.settings)
         }
     }
 }

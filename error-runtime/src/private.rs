@@ -12,7 +12,7 @@ pub use crate::const_eval::{
     assert_codes_in, assert_unique_codes, concat_entries, markdown_bytes, markdown_len, utf8,
 };
 pub use crate::fields::{Unbox, display, exposed, source};
-pub use crate::format::{DynFormat, FormatKind, TypeSettings};
+pub use crate::format::{DynFormat, Fixed, FormatKind, TypeSettings};
 pub use crate::locale::{
     Argument, Locale, LocaleArguments, NumberArgument, TextArgument, Translations,
 };

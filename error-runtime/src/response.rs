@@ -1,12 +1,15 @@
 //! Whole HTTP responses: status, content type, headers and body.
 
+use core::cell::RefCell;
 use core::fmt::{self, Display};
 
 use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, WWW_AUTHENTICATE};
 use http::{HeaderMap, Response, StatusCode};
 
 use crate::api_error::Visitor;
-use crate::format::{Declared, Format, TypeSettings};
+use crate::format::json::constant_body;
+use crate::format::{Declared, Fixed, Format, builtin_headers};
+use crate::shared::formats::Builtin;
 use crate::{ApiError, Describe, Envelope, ErrorEntry};
 
 /// The HTTP response for `error`, in the format its type declares: status,
@@ -20,6 +23,12 @@ use crate::{ApiError, Describe, Envelope, ErrorEntry};
 /// [`HEADER_FIELD_LIMIT`] bytes, is left out rather than sent: proxies refuse
 /// headers past a few KiB. Formatting stops at the limit, so a huge `Display`
 /// costs no more than that.
+///
+/// The body is written as [`Envelope::write_json`] writes it, in one
+/// allocation of its size (a constant body is copied; another is written
+/// first into a buffer each thread keeps). The headers cost what `http`'s
+/// `HeaderMap` costs: two allocations at the first header, and two for each
+/// header field (its text, and the value copied from it).
 ///
 /// This never panics: should an exposed field's `Serialize` fail, the body is
 /// written without the exposed members.
@@ -77,35 +86,94 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     format: F,
 ) -> Response<Vec<u8>> {
     let error = error.__as_dyn();
-    let mut body = Vec::with_capacity(128);
-    if serde_json::to_writer(&mut body, &Envelope::with_format(error, &format)).is_err() {
-        body.clear();
-        // Only text and numbers are left, which JSON always accepts.
-        let _ = serde_json::to_writer(
-            &mut body,
-            &Envelope::with_format(&WithoutMembers(error), &format),
-        );
-    }
-    let mut headers = HeaderMap::new();
-    if let Some(content_type) = static_value(format.content_type(error)) {
+    let entry = error.entry();
+    let fixed = error.__fixed();
+    let builtin = format.__builtin(&fixed);
+    let constant = builtin.and_then(|builtin| constant_body(builtin, entry, &fixed));
+    let body = match constant {
+        Some(body) => body.as_bytes().to_vec(),
+        None => body(error, &format),
+    };
+    let status = entry.status_code();
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    let content_type = match builtin {
+        Some(builtin) => Some(content_type_of(builtin)),
+        None => static_value(format.content_type(error)),
+    };
+    if let Some(content_type) = content_type {
         headers.insert(CONTENT_TYPE, content_type);
     }
-    error.__visit(&mut HeaderFields {
-        headers: &mut headers,
-    });
-    if error.status() == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
-        if let Some(challenge) = error.__settings().challenge.and_then(static_value) {
+    // The row lists the header fields `__visit` shows.
+    if !entry.header_fields().is_empty() {
+        error.__visit(&mut HeaderFields { headers });
+    }
+    if status == StatusCode::UNAUTHORIZED && !headers.contains_key(WWW_AUTHENTICATE) {
+        if let Some(challenge) = fixed.settings.challenge.and_then(static_value) {
             headers.insert(WWW_AUTHENTICATE, challenge);
         }
     }
-    format.headers(error, &mut headers);
+    match builtin {
+        Some(builtin) => builtin_headers(builtin, error, headers),
+        None => format.headers(error, headers),
+    }
     #[cfg(feature = "locales")]
-    crate::locale::vary(error, &mut headers);
-    let mut response = Response::new(body);
-    *response.status_mut() = error.status();
-    *response.headers_mut() = headers;
-    crate::integrations::tracing::rendered(error);
+    crate::locale::vary(&fixed, headers);
+    crate::integrations::tracing::rendered(error, status);
     response
+}
+
+/// The body of `error` in `format`, which is not constant, in a buffer
+/// allocated once, of its size: written first into the thread's scratch
+/// buffer, which keeps its room from one response to the next. Should an
+/// exposed member's `Serialize` fail, the body is written again without the
+/// exposed members.
+fn body<F: Format>(error: &dyn ApiError, format: &F) -> Vec<u8> {
+    thread_local! {
+        static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    let written = SCRATCH.try_with(|scratch| {
+        // Taken already: a field's `Display` is writing a response itself.
+        let mut scratch = scratch.try_borrow_mut().ok()?;
+        scratch.clear();
+        write_body_into(error, format, &mut scratch);
+        let body = scratch.as_slice().to_vec();
+        if scratch.capacity() > SCRATCH_LIMIT {
+            *scratch = Vec::new();
+        }
+        Some(body)
+    });
+    written.ok().flatten().unwrap_or_else(|| {
+        let mut body = Vec::new();
+        write_body_into(error, format, &mut body);
+        body
+    })
+}
+
+/// The most room the scratch buffer keeps between responses.
+const SCRATCH_LIMIT: usize = 16 * 1024;
+
+fn write_body_into<F: Format>(error: &dyn ApiError, format: &F, buf: &mut Vec<u8>) {
+    if Envelope::with_format(error, format)
+        .write_json(buf)
+        .is_err()
+    {
+        // Only text and numbers are left, which JSON always accepts.
+        let _ = Envelope::with_format(&WithoutMembers(error), format).write_json(buf);
+    }
+}
+
+/// The `Content-Type` of a built-in format, made at compile time.
+fn content_type_of(format: Builtin) -> HeaderValue {
+    macro_rules! content_types {
+        ($($format:ident in $module:ident $row:tt)*) => {
+            match format {
+                $(Builtin::$format => const { HeaderValue::from_static(Builtin::$format.content_type()) },)*
+            }
+        };
+    }
+    builtin_formats!(content_types)
 }
 
 /// `text` as a header value: without a copy when it is visible ASCII (what
@@ -169,14 +237,8 @@ impl Describe for WithoutMembers<'_> {
     fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write_message(f)
     }
-    fn __settings(&self) -> &'static TypeSettings {
-        self.0.__settings()
-    }
-    fn __literal_message(&self) -> Option<&'static str> {
-        self.0.__literal_message()
-    }
-    fn __locales(&self) -> &'static [crate::locale::Locale] {
-        self.0.__locales()
+    fn __fixed(&self) -> Fixed {
+        self.0.__fixed()
     }
     fn __arguments(&self, arguments: &mut dyn crate::locale::LocaleArguments) {
         self.0.__arguments(arguments);

@@ -36,14 +36,16 @@ pub(super) fn describe_impl(
         .sources
         .iter()
         .any(|source| matches!(source, Source::Own(_)));
+    let mut fixed_arms = Vec::new();
     for (variant, source) in input.variants.iter().zip(&catalog.sources) {
         let path = variant_path(input, variant);
         match source {
             Source::Transparent(field, _) => {
-                let [entry, message, visit] = transparent_arms(path, field, in_index);
+                let [entry, message, visit, fixed] = transparent_arms(path, field, in_index);
                 transparent_entries.push(entry);
                 messages.transparent.push(message);
                 visit_arms.push(visit);
+                fixed_arms.push(fixed);
             }
             Source::Own(row) => {
                 path.write(&mut own_arms);
@@ -80,13 +82,7 @@ pub(super) fn describe_impl(
             }
         }
     });
-    let settings = input.has_settings().then(|| {
-        quote! {
-            fn __settings(&self) -> &'static ::errcat::__private::TypeSettings {
-                &__SETTINGS
-            }
-        }
-    });
+    let fixed = fixed_method(input, &fixed_arms);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::errcat::Describe for #ty #ty_generics #where_clause {
@@ -97,7 +93,7 @@ pub(super) fn describe_impl(
             #write_message
 
             #visit
-            #settings
+            #fixed
             #locale_methods
 
             fn __inspect(&self) -> ::errcat::__private::Inspect<'_> {
@@ -108,10 +104,37 @@ pub(super) fn describe_impl(
     }
 }
 
-/// The `describe`, `write_message` and `__visit` arms of a transparent variant,
-/// each handing over to the field; `in_index`, the `describe` arm returns
-/// from inside the index into the own rows.
-fn transparent_arms(path: VariantPath, field: &Field, in_index: bool) -> [TokenStream; 3] {
+/// `__fixed`: the type's settings, which a transparent variant gives the
+/// field's; `None` when the defaults do.
+fn fixed_method(input: &Input, transparent_arms: &[TokenStream]) -> Option<TokenStream> {
+    let settings = if input.has_settings() {
+        quote!(&__SETTINGS)
+    } else if transparent_arms.is_empty() {
+        return None;
+    } else {
+        quote!(&::errcat::__private::TypeSettings::DEFAULT)
+    };
+    let body = if transparent_arms.is_empty() {
+        quote!(::errcat::__private::Fixed::own(#settings))
+    } else {
+        let rest = (transparent_arms.len() < input.variants.len())
+            .then(|| quote!(_ => ::errcat::__private::Fixed::own(__settings),));
+        quote! {
+            let __settings: &'static ::errcat::__private::TypeSettings = #settings;
+            match self { #(#transparent_arms)* #rest }
+        }
+    };
+    Some(quote! {
+        fn __fixed(&self) -> ::errcat::__private::Fixed {
+            #body
+        }
+    })
+}
+
+/// The `describe`, `write_message`, `__visit` and `__fixed` arms of a
+/// transparent variant, each handing over to the field; `in_index`, the
+/// `describe` arm returns from inside the index into the own rows.
+fn transparent_arms(path: VariantPath, field: &Field, in_index: bool) -> [TokenStream; 4] {
     let pattern = pattern(path, [field]);
     let inner = use_of(field);
     let span = super::field_span(field);
@@ -120,6 +143,7 @@ fn transparent_arms(path: VariantPath, field: &Field, in_index: bool) -> [TokenS
         quote_spanned!(span=> #pattern => #ret ::errcat::ApiError::entry(#inner),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::write_message(#inner, __formatter),),
         quote_spanned!(span=> #pattern => ::errcat::Describe::__visit(#inner, __visitor),),
+        quote_spanned!(span=> #pattern => ::errcat::Describe::__fixed(#inner).within(__settings),),
     ]
 }
 
@@ -224,10 +248,10 @@ fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
     Some(quote!(#pattern => { #(#calls)* }))
 }
 
-/// The static holding the type's `format`, `type_base` and `challenge`;
-/// `None` when all are defaults. `Describe::__settings` and
+/// The static holding the type's `format`, `type_base`, `challenge` and
+/// translations; `None` when all are defaults. `Describe::__fixed` and
 /// `Catalog::__SETTINGS` both point at it.
-pub(super) fn settings_static(input: &Input) -> Option<TokenStream> {
+pub(super) fn settings_static(input: &Input, has_locales: bool) -> Option<TokenStream> {
     if !input.has_settings() {
         return None;
     }
@@ -239,11 +263,17 @@ pub(super) fn settings_static(input: &Input) -> Option<TokenStream> {
     };
     let type_base = optional(attrs.type_base.as_ref());
     let challenge = optional(attrs.challenge.as_ref());
+    let locales = if has_locales {
+        quote!(&__LOCALES)
+    } else {
+        quote!(&[])
+    };
     Some(quote! {
         static __SETTINGS: ::errcat::__private::TypeSettings = ::errcat::__private::TypeSettings {
             format: ::errcat::__private::FormatKind::#format,
             type_base: #type_base,
             challenge: #challenge,
+            locales: #locales,
         };
     })
 }

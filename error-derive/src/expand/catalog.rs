@@ -43,6 +43,7 @@ struct OwnRow<'a> {
     exposed_members: Vec<String>,
     header_fields: Vec<String>,
     deprecated: Option<String>,
+    body: Option<String>,
 }
 
 /// `[__entry(...), ...]`: the rows, as source text.
@@ -71,14 +72,11 @@ fn rows_array(rows: &[OwnRow]) -> TokenStream {
             source.strings(texts);
             source.push(",");
         }
-        match &row.deprecated {
-            None => source.push("__None"),
-            Some(note) => {
-                source.push("::core::option::Option::Some(");
-                source.string(note);
-                source.push(")");
-            }
-        }
+        // `""` for none: a literal costs rustc less than the path of `None`
+        // (and a deprecation note is never empty).
+        source.string(row.deprecated.as_deref().unwrap_or_default());
+        source.push(",");
+        source.string(row.body.as_deref().unwrap_or_default());
         source.push("),");
     }
     source.push("]");
@@ -104,19 +102,33 @@ impl<'a> CatalogRows<'a> {
                 continue;
             }
             let status = input.status(variant).unwrap_or_default();
+            let code = input.code(variant);
+            let message = variant.catalog_message(status);
+            let literal = variant.message_is_literal();
+            let exposed_members = variant.exposed_members();
+            let body = (literal && exposed_members.is_empty())
+                .then(|| crate::body::constant_body(input, variant, status, &code, &message))
+                .flatten();
+            // The same text twice is one literal: `""` stands for "the message".
+            let placeholders = if literal {
+                String::new()
+            } else {
+                variant.placeholder_message(status)
+            };
             catalog.sources.push(Source::Own(catalog.own.len()));
             catalog.own.push(OwnRow {
                 name: variant.name(),
                 status,
-                code: input.code(variant),
-                message: variant.catalog_message(status),
-                placeholders: variant.placeholder_message(status),
-                literal: variant.message_is_literal(),
+                code,
+                message,
+                placeholders,
+                literal,
                 description: &variant.description,
                 template_fields: variant.template_fields(),
-                exposed_members: variant.exposed_members(),
+                exposed_members,
                 header_fields: variant.header_fields(),
                 deprecated: variant.attrs.deprecated.as_ref().map(syn::LitStr::value),
+                body,
             });
         }
         catalog
@@ -134,11 +146,6 @@ impl<'a> CatalogRows<'a> {
         let entry = (!own.is_empty()).then(|| {
             quote!(
                 use ::errcat::__private::entry as __entry;
-            )
-        });
-        let none = own.iter().any(|row| row.deprecated.is_none()).then(|| {
-            quote!(
-                use ::core::option::Option::None as __None;
             )
         });
         let rows = rows_array(own);
@@ -168,7 +175,6 @@ impl<'a> CatalogRows<'a> {
         // only: reading statics there crashes clippy's const lints.
         quote! {
             #entry
-            #none
             const __OWN: [::errcat::ErrorEntry; #count] = #rows;
             static __ROWS: [::errcat::ErrorEntry; #count] = __OWN;
             #merged

@@ -30,8 +30,9 @@ pub(super) fn locales_static(translations: &Translations) -> TokenStream {
     }
 }
 
-/// `__locales` and `__arguments`; `None` for a type with neither
-/// translations nor a transparent variant, which keeps the defaults.
+/// `__arguments`; `None` for a type with neither translations nor a
+/// transparent variant, which keeps the default. (The translations
+/// themselves are in the type's settings.)
 pub(super) fn describe_methods(
     input: &Input,
     catalog: &CatalogRows,
@@ -44,12 +45,6 @@ pub(super) fn describe_methods(
     if translations.is_none() && !transparent {
         return None;
     }
-    let own = if translations.is_some() {
-        quote!(&__LOCALES)
-    } else {
-        quote!(&[])
-    };
-    let mut locale_arms = Vec::new();
     let mut argument_arms = Vec::new();
     for (index, (variant, source)) in input.variants.iter().zip(&catalog.sources).enumerate() {
         let path = variant_path(input, variant);
@@ -58,9 +53,6 @@ pub(super) fn describe_methods(
                 let pattern = pattern(path, [*field]);
                 let inner = use_of(field);
                 let span = field_span(field);
-                locale_arms.push(
-                    quote_spanned!(span=> #pattern => ::errcat::Describe::__locales(#inner),),
-                );
                 argument_arms.push(quote_spanned!(span=> #pattern => ::errcat::Describe::__arguments(#inner, __arguments),));
             }
             Source::Own(_) => {
@@ -87,25 +79,14 @@ pub(super) fn describe_methods(
             }
         }
     }
-    let locale_body = if locale_arms.is_empty() {
-        own
-    } else {
-        let rest = (locale_arms.len() < input.variants.len()).then(|| quote!(_ => #own,));
-        quote!(match self { #(#locale_arms)* #rest })
-    };
-    let arguments = (!argument_arms.is_empty()).then(|| {
-        let rest = (argument_arms.len() < input.variants.len()).then(|| quote!(_ => {}));
-        quote! {
-            fn __arguments(&self, __arguments: &mut dyn ::errcat::__private::LocaleArguments) {
-                use ::errcat::__private::{NumberArgument as _, TextArgument as _};
-                match self { #(#argument_arms)* #rest }
-            }
-        }
-    });
+    if argument_arms.is_empty() {
+        return None;
+    }
+    let rest = (argument_arms.len() < input.variants.len()).then(|| quote!(_ => {}));
     Some(quote! {
-        fn __locales(&self) -> &'static [::errcat::__private::Locale] {
-            #locale_body
+        fn __arguments(&self, __arguments: &mut dyn ::errcat::__private::LocaleArguments) {
+            use ::errcat::__private::{NumberArgument as _, TextArgument as _};
+            match self { #(#argument_arms)* #rest }
         }
-        #arguments
     })
 }

@@ -29,7 +29,7 @@ pub(crate) fn derive(input: &Input, translations: Option<&Translations>) -> Toke
     let params = TypeParams::new(input.generics);
     let catalog = CatalogRows::new(input, &params);
     let catalog_items = catalog.items(input, translations.is_some());
-    let settings = api_error::settings_static(input);
+    let settings = api_error::settings_static(input, translations.is_some());
     let locales_static = translations.map(locales::locales_static);
     let locale_methods = locales::describe_methods(input, &catalog, translations);
     let describe = api_error::describe_impl(input, &catalog, &params, locale_methods.as_ref());

@@ -11,15 +11,19 @@
 /// `Type in module { name: ..., ... }`, one row each:
 ///
 /// - `name`: what `#[api(format = "...")]` calls it;
-/// - `members`: what the format writes itself beside the exposed members,
-///   in the object exposed members join;
+/// - `members`: the members the format writes itself, in order, each with
+///   the [`Value`] it holds; exposed members join the same object;
 /// - `exposed`: the [`Placement`] of exposed members;
 /// - `code_rule`: the [`CodeRule`] the format adds to the rule every code
 ///   obeys;
+/// - `text`: the [`TextRule`] its code and message are written under;
 /// - `object`: the member of the body that holds that object, or `None` for
 ///   the body itself;
-/// - `code_member`, `message_member`: the members holding the code (if the
-///   format writes it) and the message.
+/// - `content_type`: the `Content-Type` of its responses.
+///
+/// This is the one description of each body: the derive writes constant
+/// bodies from it, and the runtime's serde `Format` impls and its direct
+/// JSON writer walk it.
 ///
 /// A consumer that needs only the type and module matches each row as
 /// `$format:ident in $module:ident $row:tt`.
@@ -28,60 +32,101 @@ macro_rules! builtin_formats {
         $callback! {
             Flat in flat {
                 name: "flat",
-                members: ["message", "code", "details", "status_code"],
+                members: { "message": Message, "code": Code, "details": Details, "status_code": Status },
                 exposed: InDetails,
                 code_rule: None,
+                text: AsIs,
                 object: None,
-                code_member: Some("code"),
-                message_member: "message",
+                content_type: "application/json",
             }
             Nested in nested {
                 name: "nested",
-                members: ["status", "message", "code"],
+                members: { "status": Status, "message": Message, "code": Code },
                 exposed: Inline,
                 code_rule: None,
+                text: AsIs,
                 object: Some("error"),
-                code_member: Some("code"),
-                message_member: "message",
+                content_type: "application/json",
             }
             Typed in typed {
                 name: "typed",
-                members: ["type", "message"],
+                members: { "type": Code, "message": Message },
                 exposed: Inline,
                 code_rule: None,
+                text: AsIs,
                 object: None,
-                code_member: Some("type"),
-                message_member: "message",
+                content_type: "application/json",
             }
             Described in described {
                 name: "described",
-                members: ["message", "description"],
+                members: { "message": Reason, "description": Message },
                 exposed: Inline,
                 code_rule: None,
+                text: AsIs,
                 object: None,
-                code_member: None,
-                message_member: "description",
+                content_type: "application/json",
             }
             OAuth2 in oauth2 {
                 name: "oauth2",
-                members: ["error", "error_description"],
+                members: { "error": Code, "error_description": Message },
                 exposed: Inline,
                 code_rule: Some(CodeRule::OAUTH2_ERROR),
+                text: Rfc6749,
                 object: None,
-                code_member: Some("error"),
-                message_member: "error_description",
+                content_type: "application/json",
             }
             Problem in problem {
                 name: "problem",
-                members: ["type", "title", "status", "detail", "code"],
+                members: { "type": TypeUri, "title": Reason, "status": Status, "detail": Message, "code": Code },
                 exposed: Inline,
                 code_rule: None,
+                text: AsIs,
                 object: None,
-                code_member: Some("code"),
-                message_member: "detail",
+                content_type: "application/problem+json",
             }
         }
     };
+}
+
+/// What one of a format's own members holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// The status, a number.
+    Status,
+    /// The code.
+    Code,
+    /// The public message.
+    Message,
+    /// The reason phrase of the status.
+    Reason,
+    /// The type's `type_base` followed by the code, or `about:blank`
+    /// without a `type_base`.
+    TypeUri,
+    /// The details value; without one, an object of the exposed members;
+    /// without those, the member is left out.
+    Details,
+}
+
+/// The [`Value::TypeUri`] of an error whose type has no `type_base`.
+pub const ABOUT_BLANK: &str = "about:blank";
+
+/// One of a format's own members: its key and what it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Member {
+    /// The key, which needs no JSON escaping.
+    pub key: &'static str,
+    /// What it holds.
+    pub value: Value,
+}
+
+/// How a format writes its code and message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRule {
+    /// As they are.
+    AsIs,
+    /// With each character outside RFC 6749's `NQSCHAR` replaced
+    /// ([`replace_outside_nqschar`](super::charset::replace_outside_nqschar)).
+    Rfc6749,
 }
 
 /// Where a format writes exposed members and the details value.
@@ -119,12 +164,12 @@ impl CodeRule {
 macro_rules! define_builtin {
     ($($format:ident in $module:ident {
         name: $name:literal,
-        members: $members:tt,
+        members: { $($key:literal: $value:ident),* },
         exposed: $exposed:ident,
         code_rule: $code_rule:expr,
+        text: $text:ident,
         object: $object:expr,
-        code_member: $code_member:expr,
-        message_member: $message_member:literal,
+        content_type: $content_type:literal,
     })*) => {
         /// A built-in wire format.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,11 +192,20 @@ macro_rules! define_builtin {
                 }
             }
 
-            /// The members it writes itself, in the object exposed members join.
+            /// The members it writes itself, in order, with what each holds.
+            #[must_use]
+            pub const fn layout(self) -> &'static [Member] {
+                match self {
+                    $(Builtin::$format => &[$(Member { key: $key, value: Value::$value }),*],)*
+                }
+            }
+
+            /// The keys of the members it writes itself, in the object
+            /// exposed members join.
             #[must_use]
             pub const fn own_members(self) -> &'static [&'static str] {
                 match self {
-                    $(Builtin::$format => &$members,)*
+                    $(Builtin::$format => &[$($key),*],)*
                 }
             }
 
@@ -171,31 +225,29 @@ macro_rules! define_builtin {
                 }
             }
 
+            /// How it writes its code and message.
+            #[must_use]
+            pub const fn text_rule(self) -> TextRule {
+                match self {
+                    $(Builtin::$format => TextRule::$text,)*
+                }
+            }
+
+            /// The `Content-Type` of its responses.
+            #[must_use]
+            #[allow(dead_code, reason = "read by the runtime, not by the derive")]
+            pub const fn content_type(self) -> &'static str {
+                match self {
+                    $(Builtin::$format => $content_type,)*
+                }
+            }
+
             /// The member of the body holding its own members, or `None` when
             /// the body itself holds them.
             #[must_use]
-            #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
             pub const fn object(self) -> Option<&'static str> {
                 match self {
                     $(Builtin::$format => $object,)*
-                }
-            }
-
-            /// The member holding the code, if it writes the code.
-            #[must_use]
-            #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
-            pub const fn code_member(self) -> Option<&'static str> {
-                match self {
-                    $(Builtin::$format => $code_member,)*
-                }
-            }
-
-            /// The member holding the message.
-            #[must_use]
-            #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
-            pub const fn message_member(self) -> &'static str {
-                match self {
-                    $(Builtin::$format => $message_member,)*
                 }
             }
         }
@@ -212,6 +264,27 @@ impl Builtin {
             .iter()
             .copied()
             .find(|format| format.name() == name)
+    }
+
+    /// The member holding the code, if it writes the code.
+    #[must_use]
+    #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
+    pub fn code_member(self) -> Option<&'static str> {
+        self.member_holding(Value::Code)
+    }
+
+    /// The member holding the message.
+    #[must_use]
+    #[allow(dead_code, reason = "read by the runtime's client, not by the derive")]
+    pub fn message_member(self) -> &'static str {
+        self.member_holding(Value::Message).unwrap_or_default()
+    }
+
+    fn member_holding(self, value: Value) -> Option<&'static str> {
+        self.layout()
+            .iter()
+            .find(|member| member.value == value)
+            .map(|member| member.key)
     }
 
     /// Whether an exposed member called `name` would repeat a member the

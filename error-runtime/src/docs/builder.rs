@@ -444,8 +444,7 @@ impl Docs {
     #[must_use]
     pub fn example<E: ApiError + ?Sized>(mut self, error: &E) -> Self {
         #[cfg(feature = "locales")]
-        let localized = error
-            .__locales()
+        let localized = crate::locale::locales_of(error.__as_dyn())
             .iter()
             .filter(|locale| crate::locale::translates(locale, error.code()))
             .map(|locale| {

@@ -4,7 +4,11 @@ use http::HeaderMap;
 use serde_core::ser::{Error as _, Serialize, Serializer};
 
 use super::Format;
+use super::parts::serialize_builtin;
 use crate::ApiError;
+use crate::locale::Locale;
+#[cfg(any(feature = "registry", feature = "contract"))]
+use crate::shared::formats::ABOUT_BLANK;
 use crate::shared::formats::Builtin;
 
 /// The settings a derived type declares at type level.
@@ -16,14 +20,18 @@ pub struct TypeSettings {
     pub type_base: Option<&'static str>,
     /// `challenge`.
     pub challenge: Option<&'static str>,
+    /// The translations of `locales`.
+    pub locales: &'static [Locale],
 }
 
 impl TypeSettings {
-    /// What a type without `format`, `type_base` or `challenge` gets.
+    /// What a type without `format`, `type_base`, `challenge` or `locales`
+    /// gets.
     pub const DEFAULT: TypeSettings = TypeSettings {
         format: FormatKind::Builtin(Builtin::Problem),
         type_base: None,
         challenge: None,
+        locales: &[],
     };
 
     /// The format's name: a built-in one's (`nested`), or a custom one's
@@ -45,9 +53,58 @@ impl TypeSettings {
     pub(crate) fn type_uri(&self, code: &str) -> Option<String> {
         match (self.format, self.type_base) {
             (FormatKind::Builtin(Builtin::Problem), Some(base)) => Some(format!("{base}{code}")),
-            (FormatKind::Builtin(Builtin::Problem), None) => Some("about:blank".to_owned()),
+            (FormatKind::Builtin(Builtin::Problem), None) => Some(ABOUT_BLANK.to_owned()),
             _ => None,
         }
+    }
+}
+
+/// What is fixed about how a value is written, whatever its fields hold
+/// ([`Describe::__fixed`](crate::Describe::__fixed)).
+#[derive(Clone, Copy)]
+pub struct Fixed {
+    /// The settings of the value's type, which decide its format.
+    pub settings: &'static TypeSettings,
+    /// The settings of the type whose row `describe` returns: whose
+    /// translations translate its code, and in whose format the row's
+    /// constant body is written. The value's type's own, but for a
+    /// `transparent` variant.
+    pub definer: &'static TypeSettings,
+    /// Whether the row's literal message (and so its constant body) stands
+    /// for the value's message; not when that is written otherwise, in a
+    /// translation.
+    pub literal: bool,
+}
+
+impl Fixed {
+    /// A hand-written error's: the default settings.
+    pub const DEFAULT: Fixed = Fixed::own(&TypeSettings::DEFAULT);
+
+    /// A value of a type with `settings` that describes itself.
+    #[must_use]
+    pub const fn own(settings: &'static TypeSettings) -> Self {
+        Fixed {
+            settings,
+            definer: settings,
+            literal: true,
+        }
+    }
+
+    /// A `transparent` variant's: the field's, written in the settings of
+    /// the enclosing type.
+    #[must_use]
+    pub const fn within(self, settings: &'static TypeSettings) -> Self {
+        Fixed { settings, ..self }
+    }
+
+    /// Whether the row's constant body is the value's body in `format`: it
+    /// was written in the definer's format and `type_base`.
+    #[inline]
+    pub(crate) fn body_applies(&self, format: Builtin) -> bool {
+        self.literal
+            && matches!(self.definer.format, FormatKind::Builtin(declared) if declared == format)
+            && (core::ptr::eq(self.settings, self.definer)
+                || self.settings.type_base == self.definer.type_base)
     }
 }
 
@@ -72,8 +129,8 @@ macro_rules! dispatch {
     ($($format:ident in $module:ident $row:tt)*) => {
         impl Format for Declared {
             fn content_type(&self, error: &dyn ApiError) -> &'static str {
-                match error.__settings().format {
-                    $(FormatKind::Builtin(Builtin::$format) => super::$format.content_type(error),)*
+                match error.__fixed().settings.format {
+                    FormatKind::Builtin(format) => format.content_type(),
                     FormatKind::Custom(custom) => custom.dyn_content_type(error),
                 }
             }
@@ -83,16 +140,24 @@ macro_rules! dispatch {
                 error: &dyn ApiError,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                match error.__settings().format {
-                    $(FormatKind::Builtin(Builtin::$format) => super::$format.serialize(error, serializer),)*
+                let fixed = error.__fixed();
+                match fixed.settings.format {
+                    $(FormatKind::Builtin(Builtin::$format) => serialize_builtin::<super::$format, S>(error, fixed, serializer),)*
                     FormatKind::Custom(custom) => serialize_dyn(custom, error, serializer),
                 }
             }
 
             fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
-                match error.__settings().format {
-                    $(FormatKind::Builtin(Builtin::$format) => super::$format.headers(error, headers),)*
+                match error.__fixed().settings.format {
+                    FormatKind::Builtin(format) => super::builtin_headers(format, error, headers),
                     FormatKind::Custom(custom) => custom.dyn_headers(error, headers),
+                }
+            }
+
+            fn __builtin(&self, fixed: &Fixed) -> Option<Builtin> {
+                match fixed.settings.format {
+                    FormatKind::Builtin(format) => Some(format),
+                    FormatKind::Custom(_) => None,
                 }
             }
         }

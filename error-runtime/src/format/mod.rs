@@ -19,30 +19,73 @@
 //! exposed members in declaration order, D the details value (or, without
 //! one, an object of X), T `type_base` + code or `about:blank`.
 
+/// The methods of a built-in format's `Format` impl that the table of
+/// formats decides: its content type and body, from its row, and its name
+/// there.
+macro_rules! builtin_body {
+    ($format:ident) => {
+        fn content_type(&self, _: &dyn $crate::ApiError) -> &'static str {
+            Builtin::$format.content_type()
+        }
+
+        fn serialize<S: ::serde_core::Serializer>(
+            &self,
+            error: &dyn $crate::ApiError,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            $crate::format::parts::serialize_builtin::<Self, S>(error, error.__fixed(), serializer)
+        }
+
+        fn __builtin(&self, _: &$crate::format::Fixed) -> Option<Builtin> {
+            Some(Builtin::$format)
+        }
+    };
+}
+
 mod declared;
+pub(crate) mod json;
 mod parts;
 
 pub use self::declared::Declared;
 #[doc(hidden)]
-pub use self::declared::{DynFormat, FormatKind, TypeSettings};
+pub use self::declared::{DynFormat, Fixed, FormatKind, TypeSettings};
 pub use self::parts::{Details, Members, Text};
 
 use http::HeaderMap;
 use serde_core::ser::Serializer;
 
 use crate::ApiError;
+use crate::shared::formats::Builtin;
 
-/// Declares each built-in format's module and re-exports its type.
+/// Declares each built-in format's module, re-exports its type and names
+/// its row.
 macro_rules! builtin_modules {
     ($($format:ident in $module:ident $row:tt)*) => {
         $(
             mod $module;
             pub use self::$module::$format;
+
+            impl self::parts::BuiltinFormat for $format {
+                const BUILTIN: Builtin = Builtin::$format;
+            }
         )*
     };
 }
 
 builtin_formats!(builtin_modules);
+
+/// Adds the headers the built-in `format` requires, as its `Format` impl
+/// does.
+pub(crate) fn builtin_headers(format: Builtin, error: &dyn ApiError, headers: &mut HeaderMap) {
+    macro_rules! dispatch {
+        ($($format:ident in $module:ident $row:tt)*) => {
+            match format {
+                $(Builtin::$format => $format.headers(error, headers),)*
+            }
+        };
+    }
+    builtin_formats!(dispatch);
+}
 
 /// A wire format: writes an error's body and adds the headers it needs.
 ///
@@ -116,6 +159,15 @@ pub trait Format {
     fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
         let _ = (error, headers);
     }
+
+    /// The built-in format this is for an error with `fixed`
+    /// ([`Describe::__fixed`](crate::Describe::__fixed)), which errcat then
+    /// writes without a serializer; `None` for a custom format.
+    #[doc(hidden)]
+    fn __builtin(&self, fixed: &Fixed) -> Option<Builtin> {
+        let _ = fixed;
+        None
+    }
 }
 
 impl<F: Format> Format for &F {
@@ -133,5 +185,9 @@ impl<F: Format> Format for &F {
 
     fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
         (**self).headers(error, headers);
+    }
+
+    fn __builtin(&self, fixed: &Fixed) -> Option<Builtin> {
+        (**self).__builtin(fixed)
     }
 }

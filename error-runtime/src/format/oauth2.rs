@@ -5,12 +5,10 @@ use core::fmt::{self, Display, Write};
 
 use http::header::{CACHE_CONTROL, HeaderValue, PRAGMA, WWW_AUTHENTICATE};
 use http::{HeaderMap, StatusCode};
-use serde_core::ser::{SerializeMap, Serializer};
 
-use super::parts::object;
-use super::{Format, Text};
+use super::Format;
 use crate::ApiError;
-use crate::shared::charset::is_nqschar;
+use crate::shared::charset::replace_outside_nqschar;
 use crate::shared::formats::Builtin;
 
 /// `{"error":C,"error_description":M,X...}` (RFC 6749 §5.2), with
@@ -34,16 +32,7 @@ use crate::shared::formats::Builtin;
 pub struct OAuth2;
 
 impl Format for OAuth2 {
-    fn serialize<S: Serializer>(
-        &self,
-        error: &dyn ApiError,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        object(serializer, error, Builtin::OAuth2, |map| {
-            map.serialize_entry("error", &Text(Rfc6749(error.code())))?;
-            map.serialize_entry("error_description", &Text(Rfc6749(error.message())))
-        })
-    }
+    builtin_body!(OAuth2);
 
     fn headers(&self, error: &dyn ApiError, headers: &mut HeaderMap) {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -314,36 +303,7 @@ struct Replacing<'a, 'b>(&'a mut fmt::Formatter<'b>);
 
 impl Write for Replacing<'_, '_> {
     fn write_str(&mut self, text: &str) -> fmt::Result {
-        let mut rest = text;
-        while let Some(position) = rest.find(|c: char| !is_nqschar(c)) {
-            self.0.write_str(&rest[..position])?;
-            let Some(c) = rest[position..].chars().next() else {
-                break;
-            };
-            self.0.write_str(replacement(c))?;
-            rest = &rest[position + c.len_utf8()..];
-        }
-        self.0.write_str(rest)
-    }
-}
-
-/// Latin-1 letters U+00C0–U+00FF without their accents.
-const LATIN1_LETTERS: [&str; 64] = [
-    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I", //
-    "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th", "ss", //
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", //
-    "d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y",
-];
-
-fn replacement(c: char) -> &'static str {
-    match c {
-        '"' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201C}' | '\u{201D}' | '\u{201E}' => "'",
-        '\\' => "/",
-        '\t' | '\n' | '\r' | '\u{A0}' => " ",
-        '\u{2010}'..='\u{2015}' => "-",
-        '\u{2026}' => "...",
-        '\u{C0}'..='\u{FF}' => LATIN1_LETTERS[c as usize - 0xC0],
-        _ => "?",
+        replace_outside_nqschar(text, |piece| self.0.write_str(piece))
     }
 }
 

@@ -2,13 +2,16 @@
 //! members and the details value.
 
 use core::fmt::{self, Display};
+use core::marker::PhantomData;
 
 use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use erased_serde::Serialize as ErasedSerialize;
 
+use super::Fixed;
+use super::oauth2::Rfc6749;
 use crate::api_error::Visitor;
-use crate::shared::formats::Builtin;
+use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
 use crate::{ApiError, Message};
 
 /// Serializes any `Display` value as a JSON string, streaming it into the
@@ -35,28 +38,93 @@ impl Serialize for Message<'_> {
     }
 }
 
-/// An object of `format`'s own members, which `write_own` writes, then the
-/// exposed ones (and the details value as `details`), leaving out any that
-/// would repeat one of the format's own.
-pub(super) fn object<S: Serializer>(
-    serializer: S,
+/// The body of `error` in the built-in `format`, walked from the format's
+/// row: its own members in order (inside its wrapper object, if it has one),
+/// then the exposed members and the details value as `details`, leaving out
+/// any that would repeat one of the format's own.
+pub(crate) fn serialize_builtin<F: BuiltinFormat, S: Serializer>(
     error: &dyn ApiError,
-    format: Builtin,
-    write_own: impl FnOnce(&mut S::SerializeMap) -> Result<(), S::Error>,
+    fixed: Fixed,
+    serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(None)?;
-    write_own(&mut map)?;
-    Members::new(error)
-        .skipping(format.own_members())
-        .with_details()
-        .serialize_into(&mut map)?;
-    map.end()
+    let own = Own::<F> {
+        error,
+        fixed,
+        format: PhantomData,
+    };
+    match F::BUILTIN.object() {
+        Some(key) => {
+            let mut map = serializer.serialize_map(Some(1))?;
+            map.serialize_entry(key, &own)?;
+            map.end()
+        }
+        None => own.serialize(serializer),
+    }
+}
+
+/// A built-in format's type, which names its row: code generic over it
+/// walks a row known at compile time.
+pub(crate) trait BuiltinFormat {
+    const BUILTIN: Builtin;
+}
+
+/// The object of a built-in format's own members and the exposed ones.
+struct Own<'a, F> {
+    error: &'a dyn ApiError,
+    fixed: Fixed,
+    format: PhantomData<F>,
+}
+
+impl<F: BuiltinFormat> Serialize for Own<'_, F> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let format = F::BUILTIN;
+        let Own { error, fixed, .. } = *self;
+        let entry = error.entry();
+        let literal = fixed.literal.then(|| entry.literal_message()).flatten();
+        let rfc6749 = format.text_rule() == TextRule::Rfc6749;
+        let mut map = serializer.serialize_map(None)?;
+        for &Member { key, value } in format.layout() {
+            match value {
+                Value::Status => map.serialize_entry(key, &entry.status)?,
+                Value::Code if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(entry.code)))?,
+                Value::Code => map.serialize_entry(key, entry.code)?,
+                Value::Message if rfc6749 => {
+                    map.serialize_entry(key, &Text(Rfc6749(error.message())))?;
+                }
+                Value::Message => match literal {
+                    Some(message) => map.serialize_entry(key, message)?,
+                    None => map.serialize_entry(key, &error.message())?,
+                },
+                Value::Reason => map.serialize_entry(key, entry.reason())?,
+                Value::TypeUri => match fixed.settings.type_base {
+                    Some(base) => map.serialize_entry(key, &Joined(base, entry.code))?,
+                    None => map.serialize_entry(key, ABOUT_BLANK)?,
+                },
+                Value::Details if !entry.may_show_members() => {}
+                Value::Details => {
+                    if !Details::new(error).serialize_entry(key, &mut map)? {
+                        let members = Members::new(error);
+                        if !members.is_empty() {
+                            map.serialize_entry(key, &members)?;
+                        }
+                    }
+                }
+            }
+        }
+        if format.placement() == Placement::Inline && entry.may_show_members() {
+            Members::new(error)
+                .skipping(format.own_members())
+                .with_details()
+                .serialize_into(&mut map)?;
+        }
+        map.end()
+    }
 }
 
 /// Two static strings as one JSON string, for values such as `type_base`
 /// followed by the code; nothing user-written is formatted, so nothing can
 /// fail.
-pub(super) struct Joined(pub &'static str, pub &'static str);
+struct Joined(&'static str, &'static str);
 
 impl Serialize for Joined {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -64,7 +132,7 @@ impl Serialize for Joined {
     }
 }
 
-struct Tolerant<T>(T);
+pub(crate) struct Tolerant<T>(pub(crate) T);
 
 impl<T: Display> Display for Tolerant<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -22,7 +22,7 @@ pub mod utoipa;
 #[cfg(not(feature = "tracing"))]
 pub(crate) mod tracing {
     #[inline(always)]
-    pub(crate) fn rendered(_: &dyn crate::ApiError) {}
+    pub(crate) fn rendered(_: &dyn crate::ApiError, _: http::StatusCode) {}
 }
 
 /// `integrate!(impl [generics] [Type<params>] [where clause])`: the impls

@@ -55,6 +55,7 @@ use core::fmt::{self, Debug, Display, Write};
 
 use ::tracing::Level;
 use ::tracing::field::DisplayValue;
+use http::StatusCode;
 
 use crate::ApiError;
 
@@ -63,14 +64,14 @@ const FIELD_LIMIT: usize = 8 * 1024;
 
 /// Logs that errcat rendered `error` into a response. The fields are
 /// computed only when a subscriber wants the event.
-pub(crate) fn rendered(error: &dyn ApiError) {
+pub(crate) fn rendered(error: &dyn ApiError, status: StatusCode) {
     macro_rules! emit {
         ($level:expr) => {
             ::tracing::event!(
                 target: "errcat",
                 $level,
                 error.code = error.code(),
-                http.status = error.status().as_u16(),
+                http.status = status.as_u16(),
                 error.debug = field(error.__inspect().debug.map(Text::Debug)),
                 error.display = field(error.__inspect().error.map(|error| Text::Display(error))),
                 error.sources = field(sources(error).map(Text::Sources)),
@@ -78,7 +79,7 @@ pub(crate) fn rendered(error: &dyn ApiError) {
             )
         };
     }
-    if error.status().is_server_error() {
+    if status.is_server_error() {
         emit!(Level::ERROR);
     } else {
         emit!(Level::DEBUG);
