@@ -574,6 +574,31 @@ fn the_axum_glue_adds_no_body_allocation() {
     }
 }
 
+/// The actix-web glue adds no allocation for the body either (`Bytes`
+/// takes the body, allocated at its size, without a copy) nor for a literal
+/// message, which it borrows from the row; it copies the headers into
+/// actix's own map (one allocation for the map, one per value) and writes a
+/// templated message into a `String`.
+#[cfg(feature = "actix-web")]
+#[test]
+fn the_actix_web_glue_adds_no_body_allocation() {
+    for error in NestedError::samples() {
+        let headers = errcat::http_response(&error).headers().len();
+        // A template is written into a `String`, as `to_string` does; the
+        // samples' literal messages have no brace.
+        let message = if error.entry().message.contains('{') {
+            counting(|| error.message().to_string()).1
+        } else {
+            0
+        };
+        let expected = response_allocations(&error) + 1 + headers + message;
+        // The first call of a thread sets up what every later one reuses.
+        drop(errcat::actix_web::Failure::new(&error));
+        let (_, made) = counting(|| errcat::actix_web::Failure::new(&error));
+        assert_eq!(made, expected, "{}", error.code());
+    }
+}
+
 #[test]
 fn status_and_code_allocate_nothing() {
     for error in ProblemError::samples() {

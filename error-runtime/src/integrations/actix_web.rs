@@ -134,6 +134,7 @@
 //! the [`FromRejection`] impl puts it in an exposed field.
 
 use core::fmt;
+use std::borrow::Cow;
 
 use ::actix_web::body::BoxBody;
 use ::actix_web::error::{
@@ -174,7 +175,8 @@ use crate::{ApiError, ErrorEntry, FromRejection, Rejection, RejectionKind};
 /// ```
 pub struct Failure {
     entry: &'static ErrorEntry,
-    message: String,
+    /// Borrowed from the row when the message is its literal.
+    message: Cow<'static, str>,
     status: ActixStatus,
     headers: HeaderMap,
     body: Bytes,
@@ -199,7 +201,10 @@ impl Failure {
         }
         Failure {
             entry: error.entry(),
-            message: error.message().to_string(),
+            message: match error.message().literal() {
+                Some(literal) => Cow::Borrowed(literal),
+                None => Cow::Owned(error.message().to_string()),
+            },
             status: actix_status(parts.status),
             headers,
             body: Bytes::from(body),
