@@ -492,6 +492,22 @@ async fn run_languages(base: &str) {
     let malformed = with(";;q=x, =,").send().await.unwrap();
     assert_eq!(malformed.status(), 400);
     assert!(malformed.headers().get("content-language").is_none());
+
+    // The server's own errors have translations of their own, with fields.
+    let missing = client
+        .get(format!("{base}/users?username=n%C3%B6body"))
+        .header("authorization", TOKEN.unwrap())
+        .header("accept-language", "de-CH, fr;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    assert_eq!(missing.headers()["content-language"], "de");
+    assert_eq!(missing.headers()["vary"], "accept-language");
+    assert_eq!(
+        missing.text().await.unwrap(),
+        r#"{"error":{"status":404,"message":"Es gibt keinen Benutzer namens nöbody.","code":"UserNotFound"}}"#
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -129,9 +129,14 @@ pub enum UsersError {
 
 /// Everything the server answers with: the users API's catalog, and the
 /// errors of HTTP itself, which that catalog does not list. A 401 carries
-/// the `Bearer` challenge.
+/// the `Bearer` challenge; the errors of its own are translated in
+/// `locales/server/`.
 #[derive(Debug, ApiError)]
-#[api(format = "nested", challenge = "Bearer realm=\"users\"")]
+#[api(
+    format = "nested",
+    challenge = "Bearer realm=\"users\"",
+    locales = "locales/server"
+)]
 pub enum ServiceError {
     /// An error of the users API's catalog.
     #[api(transparent)]
