@@ -372,23 +372,10 @@ fn a_failing_serialize_is_an_error_and_the_response_drops_members() {
     );
 }
 
-/// Translations of `tests/fixtures/locales/basic`.
-#[derive(Debug, ApiError)]
-#[api(
-    format = "nested",
-    locales = "tests/fixtures/locales/basic",
-    fallback = "fr"
-)]
-enum ShopError {
-    #[api(status = 404, message = "No user {id}")]
-    UserNotFound { id: u64 },
-    #[api(status = 409, message = "The cart already has {items} items.")]
-    CartFull { items: u32 },
-    #[api(status = 423, message = "Locked.")]
-    Locked,
-    #[api(status = 400, message = "Hello {name}!")]
-    Greeting { name: String },
-}
+#[path = "fixtures/locales/shop.rs"]
+mod shop;
+
+use shop::ShopError;
 
 /// A localized body is written as serde_json writes it, a translated
 /// literal message included, never the constant default body.

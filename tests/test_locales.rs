@@ -4,22 +4,10 @@
 use errcat::http::StatusCode;
 use errcat::{ApiError, Envelope};
 
-#[derive(Debug, ApiError)]
-#[api(
-    format = "nested",
-    locales = "tests/fixtures/locales/basic",
-    fallback = "fr"
-)]
-enum ShopError {
-    #[api(status = 404, message = "No user {id}")]
-    UserNotFound { id: u64 },
-    #[api(status = 409, message = "The cart already has {items} items.")]
-    CartFull { items: u32 },
-    #[api(status = 423, message = "Locked.")]
-    Locked,
-    #[api(status = 400, message = "Hello {name}!")]
-    Greeting { name: String },
-}
+#[path = "fixtures/locales/shop.rs"]
+mod shop;
+
+use shop::ShopError;
 
 #[derive(Debug, ApiError)]
 enum Outer {
