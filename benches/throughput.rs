@@ -1,6 +1,7 @@
 //! Requests per second of the users API's error route, `GET /users` for a
 //! user nobody has (404 `UserNotFound`), against a hand-written axum server
-//! whose `impl IntoResponse` sends the same bytes.
+//! whose `impl IntoResponse` sends the same bytes, behind the same body
+//! limit.
 //!
 //! `throughput <rounds> <requests> <seconds>`: both servers listen on
 //! 127.0.0.1 on ephemeral ports in this process; after checking that both
@@ -9,6 +10,12 @@
 //! over keep-alive connections, stopping at `seconds` whatever is left, and
 //! takes the ratio of errcat's rate to the hand-written one's. Prints
 //! `<median> <min> <max>` of those ratios, then each server's median rate.
+//!
+//! `throughput one <errcat|hand> <requests>`: the same check, then one
+//! server's load alone and nothing printed; `bench/run` counts its
+//! instructions at two request counts, whose difference is the cost of the
+//! requests themselves (server and client), start-up cancelled.
+//!
 //! Without arguments, as `cargo bench` runs it, it does nothing.
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -17,8 +24,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{FromRequestParts, Query, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Query, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, VARY};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -29,21 +36,57 @@ use tokio::net::{TcpListener, TcpStream};
 
 const REQUEST: &[u8] = b"GET /users?username=nobody HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer demo-token\r\n\r\n";
 
+/// The time limit of `one`, long enough for a run under callgrind.
+const ONE_LIMIT: Duration = Duration::from_secs(600);
+
 /// Connections the load client keeps open, each sending its requests one
 /// after the other.
 const CONNECTIONS: usize = 4;
 
+/// What to run, from the arguments.
+enum Run {
+    /// Rounds alternating the servers: `<rounds> <requests> <seconds>`.
+    Rounds {
+        rounds: usize,
+        requests: usize,
+        limit: Duration,
+    },
+    /// One server's load alone, for an instruction count of its requests:
+    /// `one <errcat|hand> <requests>`.
+    One { errcat: bool, requests: usize },
+}
+
+impl Run {
+    fn parse(arguments: &[String]) -> Option<Run> {
+        match arguments {
+            [one, server, requests] if one == "one" => Some(Run::One {
+                errcat: match server.as_str() {
+                    "errcat" => true,
+                    "hand" => false,
+                    _ => return None,
+                },
+                requests: requests.parse().ok()?,
+            }),
+            [rounds, requests, seconds] => Some(Run::Rounds {
+                rounds: rounds.parse().ok()?,
+                requests: requests.parse().ok()?,
+                limit: Duration::from_secs(seconds.parse().ok()?),
+            }),
+            _ => None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
-    let [rounds, requests, seconds] = arguments.as_slice() else {
+    // `cargo bench` runs every bench target with `--bench`.
+    if arguments.iter().all(|argument| argument == "--bench") {
         return ExitCode::SUCCESS;
-    };
-    let (Ok(rounds), Ok(requests), Ok(seconds)) = (
-        rounds.parse::<usize>(),
-        requests.parse::<usize>(),
-        seconds.parse::<u64>(),
-    ) else {
-        eprintln!("usage: throughput <rounds> <requests> <seconds>");
+    }
+    let Some(run) = Run::parse(&arguments) else {
+        eprintln!(
+            "usage: throughput <rounds> <requests> <seconds> | throughput one <errcat|hand> <requests>"
+        );
         return ExitCode::from(2);
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -61,34 +104,58 @@ fn main() -> ExitCode {
             eprintln!("the servers answer differently:\nerrcat:\n{ours}\nhand-written:\n{theirs}");
             return ExitCode::FAILURE;
         }
-        let limit = Duration::from_secs(seconds);
-        let (mut ratios, mut rates) = (Vec::new(), [Vec::new(), Vec::new()]);
-        for round in 0..rounds.max(1) {
-            let mut rate = [0.0; 2];
-            let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
-            for server in order {
-                let address = [errcat, hand][server];
-                match load(address, requests, limit).await {
-                    Ok(per_second) => rate[server] = per_second,
-                    Err(error) => {
-                        eprintln!("load of {address}: {error}");
-                        return ExitCode::FAILURE;
-                    }
-                }
+        let result = match run {
+            Run::One {
+                errcat: ours,
+                requests,
+            } => {
+                let address = if ours { errcat } else { hand };
+                load(address, requests, ONE_LIMIT).await.map(drop)
             }
-            ratios.push(rate[0] / rate[1]);
-            rates[0].push(rate[0]);
-            rates[1].push(rate[1]);
+            Run::Rounds {
+                rounds,
+                requests,
+                limit,
+            } => rounds_of(errcat, hand, rounds, requests, limit).await,
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("load: {error}");
+                ExitCode::FAILURE
+            }
         }
-        let [ours, theirs] = rates.map(|mut rates| median(&mut rates));
-        let median = median(&mut ratios);
-        println!(
-            "{median:.3} {:.3} {:.3} {ours:.0} {theirs:.0}",
-            ratios[0],
-            ratios[ratios.len() - 1]
-        );
-        ExitCode::SUCCESS
     })
+}
+
+/// Loads both servers round by round and prints the median ratio of their
+/// rates, its spread and each one's median rate.
+async fn rounds_of(
+    errcat: SocketAddr,
+    hand: SocketAddr,
+    rounds: usize,
+    requests: usize,
+    limit: Duration,
+) -> std::io::Result<()> {
+    let (mut ratios, mut rates) = (Vec::new(), [Vec::new(), Vec::new()]);
+    for round in 0..rounds.max(1) {
+        let mut rate = [0.0; 2];
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for server in order {
+            rate[server] = load([errcat, hand][server], requests, limit).await?;
+        }
+        ratios.push(rate[0] / rate[1]);
+        rates[0].push(rate[0]);
+        rates[1].push(rate[1]);
+    }
+    let [ours, theirs] = rates.map(|mut rates| median(&mut rates));
+    let median = median(&mut ratios);
+    println!(
+        "{median:.3} {:.3} {:.3} {ours:.0} {theirs:.0}",
+        ratios[0],
+        ratios[ratios.len() - 1]
+    );
+    Ok(())
 }
 
 /// Sorts `values` and gives their median.
@@ -269,8 +336,13 @@ fn hand_written() -> Router {
                 },
             })
             .unwrap_or_default();
-            let content_type = [(CONTENT_TYPE, HeaderValue::from_static("application/json"))];
-            (status, content_type, body).into_response()
+            // The users API answers in the language a request prefers, so
+            // its responses vary by it.
+            let headers = [
+                (CONTENT_TYPE, HeaderValue::from_static("application/json")),
+                (VARY, HeaderValue::from_static("accept-language")),
+            ];
+            (status, headers, body).into_response()
         }
     }
 
@@ -315,4 +387,6 @@ fn hand_written() -> Router {
             token: "demo-token".to_owned(),
             users: Mutex::new(Vec::new()),
         }))
+        // The users API's own limit, so that only the error handling differs.
+        .layer(DefaultBodyLimit::max(users_api::BODY_LIMIT))
 }

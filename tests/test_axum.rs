@@ -124,6 +124,31 @@ where
     },
 }
 
+/// The `typed` body, sent as plain text: it looks like one of axum's own
+/// failures, and must still pass the layer unchanged.
+struct PlainText;
+
+impl errcat::format::Format for PlainText {
+    fn content_type(&self, _: &dyn ApiError) -> &'static str {
+        "text/plain; charset=utf-8"
+    }
+
+    fn serialize<S: serde::Serializer>(
+        &self,
+        error: &dyn ApiError,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        errcat::format::Typed.serialize(error, serializer)
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api(format = PlainText)]
+enum PlainError {
+    #[api(status = 404, code = "NoSuchPage", message = "No page {0}")]
+    NoSuchPage(u32),
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code, reason = "only decoded")]
@@ -190,6 +215,10 @@ async fn taken() -> Result<(), Conflict<&'static str>> {
 }
 
 /// A failure the handler writes as plain text: the catalog answers it.
+async fn plain_catalog_error() -> Result<(), PlainError> {
+    Err(PlainError::NoSuchPage(3))
+}
+
 async fn plain_failure() -> impl IntoResponse {
     (StatusCode::CONFLICT, "it clashes")
 }
@@ -247,6 +276,7 @@ fn app() -> Router {
         .route("/boxed", get(boxed))
         .route("/taken", get(taken))
         .route("/plain", get(plain_failure))
+        .route("/plain-catalog", get(plain_catalog_error))
         .route("/own-json", get(own_json_failure))
         .route("/large-plain", get(large_plain_failure))
         .route("/endless-plain", get(endless_plain_failure))
@@ -429,6 +459,16 @@ async fn handler_errors_pass_through_unchanged() {
         Answer::json(
             409,
             r#"{"error":{"status":409,"message":"ada is taken","code":"Taken","value":"ada"}}"#,
+        ),
+    );
+    // So is one in a format of plain text, which only its mark tells from
+    // axum's own.
+    assert_eq!(
+        send(client.get(format!("{base}/plain-catalog"))).await,
+        Answer::expect(
+            404,
+            &[("content-type", "text/plain; charset=utf-8")],
+            r#"{"type":"NoSuchPage","message":"No page 3"}"#,
         ),
     );
     // A JSON failure of the handler's own making is left alone.

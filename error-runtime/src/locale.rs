@@ -116,20 +116,35 @@ pub(crate) use self::enabled::{Localized, language_headers, vary};
 #[cfg(feature = "locales")]
 pub use self::enabled::{LocalizedMessage, negotiate};
 #[cfg(all(feature = "locales", any(feature = "axum", feature = "actix-web")))]
-pub(crate) use self::negotiation::{Negotiated, render};
+pub(crate) use self::negotiation::{Scope, render};
+
+/// Without translations, there is no language to put in scope.
+#[cfg(all(not(feature = "locales"), feature = "axum"))]
+pub(crate) struct Scope;
+
+#[cfg(all(not(feature = "locales"), feature = "axum"))]
+impl Scope {
+    pub(crate) fn of(_: &http::HeaderMap) -> Self {
+        Scope
+    }
+
+    #[expect(clippy::unused_self, reason = "the same call as with translations")]
+    pub(crate) fn enter<T>(&mut self, run: impl FnOnce() -> T) -> T {
+        run()
+    }
+}
 
 /// The `Accept-Language` of the request being answered, for the framework
-/// integrations: their layer polls the rest of the service inside
-/// [`Negotiated`], so that an error turned into a response anywhere in it
+/// integrations: their layer polls the rest of the service inside its
+/// [`Scope`], so that an error turned into a response anywhere in it
 /// (`IntoResponse`, `From<_> for actix_web::Error`) is written in the
 /// locale the request prefers.
 #[cfg(all(feature = "locales", any(feature = "axum", feature = "actix-web")))]
 mod negotiation {
-    use core::future::Future;
-    use core::pin::Pin;
-    use core::task::{Context, Poll};
     use std::cell::RefCell;
 
+    #[cfg(feature = "axum")]
+    use http::HeaderMap;
     use http::Response;
 
     use super::enabled::{find, locales_of, preferred, translates};
@@ -139,32 +154,33 @@ mod negotiation {
         static ACCEPT_LANGUAGE: RefCell<Option<Box<str>>> = const { RefCell::new(None) };
     }
 
-    /// A future polled with its request's `Accept-Language` in scope (an
-    /// empty one when the request had none, or one that is not text).
-    pub(crate) struct Negotiated<F> {
-        inner: Pin<Box<F>>,
+    /// The `Accept-Language` of one request, put in scope while its
+    /// service runs (an empty one when the request had none, or one that is
+    /// not text).
+    pub(crate) struct Scope {
         accept_language: Option<Box<str>>,
     }
 
-    impl<F> Negotiated<F> {
-        pub(crate) fn new(accept_language: Option<&str>, inner: F) -> Self {
-            let accept_language = accept_language.unwrap_or("");
-            Negotiated {
-                inner: Box::pin(inner),
-                accept_language: Some(accept_language.into()),
+    impl Scope {
+        pub(crate) fn new(accept_language: Option<&str>) -> Self {
+            Scope {
+                accept_language: Some(accept_language.unwrap_or("").into()),
             }
         }
-    }
 
-    impl<F: Future> Future for Negotiated<F> {
-        type Output = F::Output;
+        /// The scope of a request with these headers.
+        #[cfg(feature = "axum")]
+        pub(crate) fn of(headers: &HeaderMap) -> Self {
+            let accept_language = headers.get(http::header::ACCEPT_LANGUAGE);
+            Scope::new(accept_language.and_then(|value| value.to_str().ok()))
+        }
 
-        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-            let this = &mut *self;
-            let outer = ACCEPT_LANGUAGE.with(|scope| scope.replace(this.accept_language.take()));
-            let polled = this.inner.as_mut().poll(cx);
-            this.accept_language = ACCEPT_LANGUAGE.with(|scope| scope.replace(outer));
-            polled
+        /// Runs `run` with the request's `Accept-Language` in scope.
+        pub(crate) fn enter<T>(&mut self, run: impl FnOnce() -> T) -> T {
+            let outer = ACCEPT_LANGUAGE.with(|scope| scope.replace(self.accept_language.take()));
+            let result = run();
+            self.accept_language = ACCEPT_LANGUAGE.with(|scope| scope.replace(outer));
+            result
         }
     }
 
@@ -406,6 +422,10 @@ mod enabled {
         accept_language: &str,
         lookup: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
+        // Most requests state no preference: nothing to parse.
+        if accept_language.trim_ascii().is_empty() {
+            return None;
+        }
         let mut ranges: Vec<(u16, usize, &str)> = accept_language
             .split(',')
             .enumerate()

@@ -515,12 +515,14 @@ pub struct Negotiate;
 mod negotiate {
     use core::future::{Future, Ready, ready};
     use core::pin::Pin;
+    use core::task::{Context, Poll};
 
     use ::actix_web::Error;
     use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
     use ::actix_web::http::header::ACCEPT_LANGUAGE;
 
     use super::Negotiate;
+    use crate::locale::Scope;
 
     impl<S, B> Transform<S, ServiceRequest> for Negotiate
     where
@@ -556,16 +558,30 @@ mod negotiate {
         forward_ready!(service);
 
         fn call(&self, request: ServiceRequest) -> Self::Future {
-            let accept_language = request
-                .headers()
-                .get(ACCEPT_LANGUAGE)
-                .and_then(|value| value.to_str().ok())
-                .map(str::to_owned);
+            let accept_language = request.headers().get(ACCEPT_LANGUAGE);
+            let scope = Scope::new(accept_language.and_then(|value| value.to_str().ok()));
             let answer = self.service.call(request);
-            Box::pin(crate::locale::Negotiated::new(
-                accept_language.as_deref(),
-                answer,
-            ))
+            Box::pin(Negotiated { answer, scope })
+        }
+    }
+
+    pin_project_lite::pin_project! {
+        /// The app's answer, polled with its request's `Accept-Language` in
+        /// scope.
+        struct Negotiated<F> {
+            #[pin]
+            answer: F,
+            scope: Scope,
+        }
+    }
+
+    impl<F: Future> Future for Negotiated<F> {
+        type Output = F::Output;
+
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            let this = self.project();
+            let answer = this.answer;
+            this.scope.enter(|| answer.poll(cx))
         }
     }
 }

@@ -155,6 +155,7 @@ use http::{HeaderMap, StatusCode};
 
 #[cfg(not(feature = "locales"))]
 use crate::http_response;
+use crate::locale::Scope;
 use crate::{ApiError, FromRejection, Rejection, RejectionKind};
 
 /// The axum response of `error`: [`http_response`](crate::http_response) with its body, marked as
@@ -170,11 +171,16 @@ pub fn response<E: ApiError + ?Sized>(error: &E) -> Response {
     #[cfg(not(feature = "locales"))]
     let response = http_response(error);
     let mut response = response.map(Body::from);
-    response.extensions_mut().insert(Written);
+    // Only a body axum could have written needs telling apart; marking
+    // every response would cost each one an allocation.
+    if is_framework_failure(&response) {
+        response.extensions_mut().insert(Written);
+    }
     response
 }
 
-/// The mark of a response errcat wrote.
+/// The mark of a response errcat wrote that looks like one of axum's own
+/// failures (a custom format's plain text).
 #[derive(Clone, Copy)]
 struct Written;
 
@@ -307,76 +313,108 @@ impl<S: fmt::Debug, E> fmt::Debug for CatalogService<S, E> {
 impl<S, E, B> tower_service::Service<http::Request<B>> for CatalogService<S, E>
 where
     S: tower_service::Service<http::Request<B>, Response = Response>,
-    S::Future: Send + 'static,
     E: FromRejection,
 {
     type Response = Response;
     type Error = S::Error;
-    type Future = ResponseFuture<S::Error>;
+    type Future = ResponseFuture<S::Future, E>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        #[cfg(feature = "locales")]
-        let accept_language = request
-            .headers()
-            .get(http::header::ACCEPT_LANGUAGE)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
-        let answered = self.inner.call(request);
-        let answer = async move {
-            let response = match answered.await {
-                Ok(response) => response,
-                Err(error) => return Err(error),
-            };
-            Ok(in_catalog::<E>(response).await)
-        };
-        // Errors written inside are in the locale the request prefers.
-        #[cfg(feature = "locales")]
-        let answer = crate::locale::Negotiated::new(accept_language.as_deref(), answer);
         ResponseFuture {
-            inner: Box::pin(answer),
+            scope: Scope::of(request.headers()),
+            answered: self.inner.call(request),
+            reading: None,
+            error: PhantomData,
         }
     }
 }
 
-/// The response future of [`CatalogService`].
-pub struct ResponseFuture<Error> {
-    inner: Pin<Box<dyn Future<Output = Result<Response, Error>> + Send>>,
-}
-
-impl<Error> Future for ResponseFuture<Error> {
-    type Output = Result<Response, Error>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.inner.as_mut().poll(cx)
+pin_project_lite::pin_project! {
+    /// The response future of [`CatalogService`]: the inner service's,
+    /// polled with the request's `Accept-Language` in scope (so that errors
+    /// written inside are in the locale it prefers), then its response, or
+    /// the catalog error that answers it.
+    pub struct ResponseFuture<F, E> {
+        #[pin]
+        answered: F,
+        scope: Scope,
+        // Reading the text of a failure axum wrote; boxed, as only those
+        // need it.
+        reading: Option<Pin<Box<dyn Future<Output = Response> + Send>>>,
+        error: PhantomData<fn() -> E>,
     }
 }
 
-impl<Error> fmt::Debug for ResponseFuture<Error> {
+impl<F, Error, E> Future for ResponseFuture<F, E>
+where
+    F: Future<Output = Result<Response, Error>>,
+    E: FromRejection,
+{
+    type Output = Result<Response, Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut this = self.project();
+        loop {
+            if let Some(reading) = this.reading {
+                return this.scope.enter(|| reading.as_mut().poll(cx)).map(Ok);
+            }
+            let answered = this.answered.as_mut();
+            let response = match this.scope.enter(|| answered.poll(cx)) {
+                Poll::Ready(Ok(response)) => response,
+                Poll::Ready(Err(error)) => return Poll::Ready(Err(error)),
+                Poll::Pending => return Poll::Pending,
+            };
+            match in_catalog::<E>(response, this.scope) {
+                Checked::Answered(response) => return Poll::Ready(Ok(response)),
+                Checked::Unread(parts, body) => {
+                    *this.reading = Some(Box::pin(answer_text::<E>(parts, body)));
+                }
+            }
+        }
+    }
+}
+
+impl<F, E> fmt::Debug for ResponseFuture<F, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ResponseFuture").finish_non_exhaustive()
     }
 }
 
-/// `response`, or the catalog error that answers it when it is a failure
-/// errcat did not write.
-async fn in_catalog<E: FromRejection>(response: Response) -> Response {
+/// A response as [`in_catalog`] left it.
+enum Checked {
+    /// The response to send.
+    Answered(Response),
+    /// A failure axum wrote, whose text says which it is.
+    Unread(http::response::Parts, Body),
+}
+
+/// `response`, or the catalog error that answers it (in the request's
+/// locale) when it is a failure errcat did not write; a failure whose text is
+/// still to be read, which [`answer_text`] then answers.
+fn in_catalog<E: FromRejection>(response: Response, scope: &mut Scope) -> Checked {
     if response.extensions().get::<Written>().is_some() {
-        return response;
+        return Checked::Answered(response);
     }
     if let Some(rejection) = response.extensions().get::<Rejection>() {
-        return answer::<E>(rejection, response.headers());
+        let answered = scope.enter(|| answer::<E>(rejection, response.headers()));
+        return Checked::Answered(answered);
     }
     if !is_framework_failure(&response) {
-        return response;
+        return Checked::Answered(response);
     }
-    let status = response.status();
     let (parts, body) = response.into_parts();
+    Checked::Unread(parts, body)
+}
+
+/// The catalog error that answers the failure axum wrote as `parts` and
+/// `body`.
+async fn answer_text<E: FromRejection>(parts: http::response::Parts, body: Body) -> Response {
     let text = read_text(body).await;
-    let rejection = Rejection::new(classify(status, &text), status, text);
+    let rejection = Rejection::new(classify(parts.status, &text), parts.status, text);
     answer::<E>(&rejection, &parts.headers)
 }
 

@@ -32,8 +32,11 @@ pub fn router(config: Config) -> Router {
         .route("/errors", get(errors))
         .route("/openapi.json", get(openapi))
         .with_state(Arc::new(Service::new(config)))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(CatalogLayer::<ServiceError>::new())
+        // One layer of both: axum wraps every route once per `layer` call.
+        .layer((
+            CatalogLayer::<ServiceError>::new(),
+            DefaultBodyLimit::max(BODY_LIMIT),
+        ))
 }
 
 /// A request with the API's token. Listed before the body, so a request
