@@ -436,12 +436,8 @@ fn localized_bodies_match_serde_json() {
 macro_rules! translated {
     ($name:ident, $format:tt) => {
         #[derive(Debug, ApiError)]
-        #[api(
-                            format = $format,
-                            type_base = "https://errors.example/",
-                            locales = "tests/fixtures/locales/basic",
-                            fallback = "fr"
-                        )]
+        #[api(format = $format, type_base = "https://errors.example/")]
+        #[api(locales = "tests/fixtures/locales/basic", fallback = "fr")]
         enum $name {
             #[api(status = 404, message = "No user {id}")]
             UserNotFound { id: u64 },
@@ -492,6 +488,8 @@ fn response_body_in(error: &dyn ApiError, locale: &str) -> Result<(), TestCaseEr
 
 macro_rules! check_translated {
     ($name:ident, $text:expr, $items:expr) => {
+        // The translations are the type's.
+        prop_assert_eq!($name::Locked.message_in("de").to_string(), "Gesperrt.");
         for error in $name::samples($text, $items) {
             for locale in ["de", "fr", "pl", "en", "de-CH", "xx", ""] {
                 every_format_in(&error, Some(locale))?;
