@@ -1,5 +1,6 @@
 //! Instruction-count matrix: each built-in format and kind of error, errcat's
-//! `http_response` and `Envelope` beside a hand-written handler, serde
+//! `http_response`, `Envelope` through serde_json and `Envelope::write_json`
+//! (the body `http_response` sends) beside a hand-written handler, serde
 //! struct and byte writer, a copy of the same bytes and, for `problem`,
 //! http-api-problem.
 //!

@@ -1,7 +1,8 @@
 //! The direct JSON writer behind `Envelope::write_json` and `http_response`
 //! writes exactly the bytes `serde_json` writes for the same `Envelope`:
 //! every built-in format, declared or chosen with `with_format`, every kind
-//! of variant, hostile text, failing `Display` and `Serialize`.
+//! of variant, hostile text, failing `Display` and `Serialize`, translated
+//! messages.
 
 use std::fmt::{self, Display};
 
@@ -109,6 +110,11 @@ macro_rules! errors {
             HostileLiteral,
             #[api(status = 401, message = "{{braces}} {a} and {b:>6}")]
             Templated { a: String, b: String },
+            #[api(
+                status = 400,
+                message = "Quote \" backslash \\ lf\n nul\u{0} {0} ’ \u{2028} end\t"
+            )]
+            HostileTemplate(String),
             #[api(status = 422, message = "Invalid {name}")]
             Exposed {
                 #[api(expose)]
@@ -167,6 +173,7 @@ macro_rules! errors {
                         a: text.to_owned(),
                         b: other.to_owned(),
                     },
+                    $name::HostileTemplate(text.to_owned()),
                     $name::Exposed {
                         name: text.to_owned(),
                         n: -7,
@@ -233,10 +240,17 @@ impl Describe for Upstream {
     }
 }
 
-/// Whether `write_json` writes what serde_json writes for the envelope:
-/// the same bytes, or an error and the buffer as it was.
-fn same<F: Format + Copy>(error: &dyn ApiError, format: F) -> Result<(), TestCaseError> {
-    let envelope = Envelope::with_format(error, format);
+/// Whether `write_json` writes what serde_json writes for the envelope, in
+/// `locale` if any: the same bytes, or an error and the buffer as it was.
+fn same<F: Format + Copy>(
+    error: &dyn ApiError,
+    format: F,
+    locale: Option<&str>,
+) -> Result<(), TestCaseError> {
+    let mut envelope = Envelope::with_format(error, format);
+    if let Some(locale) = locale {
+        envelope = envelope.in_locale(locale);
+    }
     let expected = serde_json::to_vec(&envelope);
     let mut buf = b"kept".to_vec();
     let written = envelope.write_json(&mut buf);
@@ -259,13 +273,17 @@ fn same<F: Format + Copy>(error: &dyn ApiError, format: F) -> Result<(), TestCas
 }
 
 fn every_format(error: &dyn ApiError) -> Result<(), TestCaseError> {
-    same(error, Declared)?;
-    same(error, Flat)?;
-    same(error, Nested)?;
-    same(error, Typed)?;
-    same(error, Described)?;
-    same(error, OAuth2)?;
-    same(error, Problem)
+    every_format_in(error, None)
+}
+
+fn every_format_in(error: &dyn ApiError, locale: Option<&str>) -> Result<(), TestCaseError> {
+    same(error, Declared, locale)?;
+    same(error, Flat, locale)?;
+    same(error, Nested, locale)?;
+    same(error, Typed, locale)?;
+    same(error, Described, locale)?;
+    same(error, OAuth2, locale)?;
+    same(error, Problem, locale)
 }
 
 /// The body `http_response` sends: the envelope's bytes, or, when an
@@ -411,4 +429,86 @@ fn localized_bodies_match_serde_json() {
         String::from_utf8(buf).unwrap(),
         r#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
     );
+}
+
+/// The fixture's translated errors in `$format`: a translated message goes
+/// where the default one would.
+macro_rules! translated {
+    ($name:ident, $format:tt) => {
+        #[derive(Debug, ApiError)]
+        #[api(format = $format, type_base = "https://errors.example/")]
+        #[api(locales = "tests/fixtures/locales/basic", fallback = "fr")]
+        enum $name {
+            #[api(status = 404, message = "No user {id}")]
+            UserNotFound { id: u64 },
+            #[api(status = 409, message = "The cart already has {items} items.")]
+            CartFull { items: u32 },
+            #[api(status = 423, message = "Locked \"here\".")]
+            Locked,
+            #[api(status = 400, message = "Hello \"{name}\"\n!")]
+            Greeting { name: String },
+        }
+
+        impl $name {
+            fn samples(text: &str, items: u32) -> Vec<$name> {
+                vec![
+                    $name::UserNotFound { id: 7 },
+                    $name::CartFull { items },
+                    $name::Locked,
+                    $name::Greeting {
+                        name: text.to_owned(),
+                    },
+                ]
+            }
+        }
+    };
+}
+
+translated!(FlatShop, "flat");
+translated!(NestedShop, "nested");
+translated!(TypedShop, "typed");
+translated!(DescribedShop, "described");
+translated!(OAuth2Shop, "oauth2");
+translated!(ProblemShop, "problem");
+
+/// `http_response_in` sends the body `write_json` writes in the locale.
+fn response_body_in(error: &dyn ApiError, locale: &str) -> Result<(), TestCaseError> {
+    let mut expected = Vec::new();
+    Envelope::new(error)
+        .in_locale(locale)
+        .write_json(&mut expected)
+        .expect("no member to fail");
+    let response = errcat::http_response_in(error, locale);
+    prop_assert_eq!(
+        String::from_utf8_lossy(response.body()),
+        String::from_utf8_lossy(&expected)
+    );
+    Ok(())
+}
+
+macro_rules! check_translated {
+    ($name:ident, $text:expr, $items:expr) => {
+        // The translations are the type's.
+        prop_assert_eq!($name::Locked.message_in("de").to_string(), "Gesperrt.");
+        for error in $name::samples($text, $items) {
+            for locale in ["de", "fr", "pl", "en", "de-CH", "xx", ""] {
+                every_format_in(&error, Some(locale))?;
+                response_body_in(&error, locale)?;
+            }
+        }
+    };
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn translated_bodies_are_written_as_serde_json_writes_them(text in hostile(), items in 0_u32..30) {
+        check_translated!(FlatShop, &text, items);
+        check_translated!(NestedShop, &text, items);
+        check_translated!(TypedShop, &text, items);
+        check_translated!(DescribedShop, &text, items);
+        check_translated!(OAuth2Shop, &text, items);
+        check_translated!(ProblemShop, &text, items);
+    }
 }

@@ -172,6 +172,12 @@ fn cell<E: ApiError + 'static, S: Shape + 'static>(
         })),
     );
     push(
+        "write_json",
+        Run::Body(Box::new(move |buf| {
+            Envelope::new(black_box(error)).write_json(buf).unwrap();
+        })),
+    );
+    push(
         "serde",
         Run::Body(Box::new(move |buf| {
             S::serde(&hand::parts(black_box(hand)), buf)

@@ -1,6 +1,7 @@
-//! The body of a variant that is the same for every value, written at macro
-//! time: a literal message, nothing exposed, no details value, a built-in
-//! format. The runtime then copies it instead of writing it.
+//! The body of a variant that is the same for every value but for its
+//! message, written at macro time: nothing exposed, no details value, a
+//! built-in format. The runtime copies it, writing only the message, into
+//! its place, when the message is not the literal one written there.
 //!
 //! The body is walked from the format's row in `shared/formats.rs` and
 //! escaped by `shared/json.rs`, as the runtime's writer does, so that both
@@ -8,6 +9,7 @@
 
 use core::convert::Infallible;
 use core::fmt::Write as _;
+use core::ops::Range;
 
 use crate::ast::{Input, Variant};
 use crate::shared::charset::replace_outside_nqschar;
@@ -15,16 +17,23 @@ use crate::shared::formats::{ABOUT_BLANK, Member, TextRule, Value};
 use crate::shared::json::escape;
 use crate::status;
 
-/// The JSON body of `variant` in its type's format, when it is constant,
-/// for a variant whose message is the literal `message` and that exposes
-/// nothing.
-pub(crate) fn constant_body(
+/// A body as JSON text, and where the text of its message string lies in
+/// it (between the quotes; empty when the message is not literal).
+pub(crate) struct Body {
+    pub(crate) text: String,
+    pub(crate) message: Range<usize>,
+}
+
+/// The JSON body of `variant` in its type's format, when only its message
+/// can differ between values: for a variant that exposes nothing, whose
+/// message is `literal` when it is the same for every value.
+pub(crate) fn derived_body(
     input: &Input,
     variant: &Variant,
     status: u16,
     code: &str,
-    message: &str,
-) -> Option<String> {
+    literal: Option<&str>,
+) -> Option<Body> {
     let format = input.builtin_format()?;
     let has_details = variant.attrs.details.is_some()
         || variant
@@ -35,7 +44,9 @@ pub(crate) fn constant_body(
         return None;
     }
     let rfc6749 = format.text_rule() == TextRule::Rfc6749;
-    let mut body = String::with_capacity(64 + code.len() + message.len());
+    let literal = literal.unwrap_or_default();
+    let mut body = String::with_capacity(64 + code.len() + literal.len());
+    let mut message = None;
     if let Some(key) = format.object() {
         body.push('{');
         push_string(&mut body, key);
@@ -59,17 +70,23 @@ pub(crate) fn constant_body(
                 let _ = write!(body, "{status}");
             }
             Value::Code | Value::Message => {
-                let text = if value == Value::Code { code } else { message };
+                let text = if value == Value::Code { code } else { literal };
+                body.push('"');
+                let start = body.len();
                 if rfc6749 {
                     let mut replaced = String::with_capacity(text.len());
                     let _ = replace_outside_nqschar(text, |piece| {
                         replaced.push_str(piece);
                         Ok::<(), Infallible>(())
                     });
-                    push_string(&mut body, &replaced);
+                    push_escaped(&mut body, &replaced);
                 } else {
-                    push_string(&mut body, text);
+                    push_escaped(&mut body, text);
                 }
+                if value == Value::Message {
+                    message = Some(start..body.len());
+                }
+                body.push('"');
             }
             Value::Reason => push_string(&mut body, status::reason(status)),
             Value::TypeUri => match &input.attrs.type_base {
@@ -83,15 +100,23 @@ pub(crate) fn constant_body(
     if format.object().is_some() {
         body.push('}');
     }
-    Some(body)
+    Some(Body {
+        text: body,
+        message: message?,
+    })
 }
 
 /// Appends `text` as a JSON string.
 fn push_string(body: &mut String, text: &str) {
     body.push('"');
+    push_escaped(body, text);
+    body.push('"');
+}
+
+/// Appends `text` escaped for a JSON string.
+fn push_escaped(body: &mut String, text: &str) {
     let _ = escape(text, |piece| {
         body.push_str(piece);
         Ok::<(), Infallible>(())
     });
-    body.push('"');
 }

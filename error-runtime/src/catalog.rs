@@ -133,11 +133,46 @@ pub struct ErrorEntry {
     exposed_members: &'static [&'static str],
     /// The response headers of header fields, in declaration order.
     header_fields: &'static [&'static str],
-    /// The whole body, as JSON text, in the format and `type_base` of the
-    /// type that defines the row, when it is the same for every value (a
-    /// literal message, nothing exposed, no details value) and the format
-    /// is built in.
-    body: Option<&'static str>,
+    /// The body the derive wrote, in the format and `type_base` of the type
+    /// that defines the row, when only the message can differ from one value
+    /// to the next (nothing exposed, no details value) and the format is
+    /// built in.
+    body: Option<Body>,
+}
+
+/// A body as the derive wrote it: JSON text around the text of its message
+/// string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Body {
+    /// Up to and including the message's opening quote.
+    pub(crate) before: &'static str,
+    /// From the message's closing quote.
+    pub(crate) after: &'static str,
+    /// The whole body, the message in it, when the row's message is literal.
+    pub(crate) whole: Option<&'static str>,
+}
+
+impl Body {
+    /// The body `text`, whose message's text is `text[start..end]`; `None`
+    /// for `""`, which the derive writes for none, or for a range it never
+    /// writes (past the end of `text`, or splitting a character).
+    const fn new(text: &'static str, start: usize, end: usize, literal: bool) -> Option<Body> {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() || start > end || end > bytes.len() {
+            return None;
+        }
+        let (before, _) = bytes.split_at(start);
+        let (_, after) = bytes.split_at(end);
+        // Either half fails to be text when its end splits a character.
+        match (core::str::from_utf8(before), core::str::from_utf8(after)) {
+            (Ok(before), Ok(after)) => Some(Body {
+                before,
+                after,
+                whole: if literal { Some(text) } else { None },
+            }),
+            _ => None,
+        }
+    }
 }
 
 impl ErrorEntry {
@@ -293,14 +328,14 @@ impl ErrorEntry {
         }
     }
 
-    /// The body every value of the row has in the format of the type that
-    /// defines it, if it is constant.
-    pub(crate) const fn constant_body(&self) -> Option<&'static str> {
-        self.body
+    /// The body the derive wrote for the row, in the format of the type
+    /// that defines it.
+    pub(crate) const fn body(&self) -> Option<&Body> {
+        self.body.as_ref()
     }
 
     /// Whether a value of the row may have exposed members or a details
-    /// value: not when its body is constant.
+    /// value: not when the derive wrote its body.
     pub(crate) const fn may_show_members(&self) -> bool {
         self.body.is_none()
     }
@@ -369,6 +404,8 @@ pub const fn derived_entry(
     header_fields: &'static [&'static str],
     deprecated: &'static str,
     body: &'static str,
+    message_start: usize,
+    message_end: usize,
 ) -> ErrorEntry {
     ErrorEntry {
         name,
@@ -383,7 +420,7 @@ pub const fn derived_entry(
         template_fields,
         exposed_members,
         header_fields,
-        body: non_empty(body),
+        body: Body::new(body, message_start, message_end, literal),
     }
 }
 

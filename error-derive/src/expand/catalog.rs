@@ -8,6 +8,7 @@ use super::source::SourceText;
 use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
+use crate::body::Body;
 use crate::generics::{TypeParams, with_static_lifetimes};
 use crate::markdown::{self, TableRow};
 
@@ -43,7 +44,7 @@ struct OwnRow<'a> {
     exposed_members: Vec<String>,
     header_fields: Vec<String>,
     deprecated: Option<String>,
-    body: Option<String>,
+    body: Option<Body>,
 }
 
 /// `[__entry(...), ...]`: the rows, as source text.
@@ -76,7 +77,17 @@ fn rows_array(rows: &[OwnRow]) -> TokenStream {
         // (and a deprecation note is never empty).
         source.string(row.deprecated.as_deref().unwrap_or_default());
         source.push(",");
-        source.string(row.body.as_deref().unwrap_or_default());
+        // `"",0,0` for none: a body is never empty.
+        match &row.body {
+            Some(body) => {
+                source.string(&body.text);
+                source.push(",");
+                source.display(body.message.start);
+                source.push(",");
+                source.display(body.message.end);
+            }
+            None => source.push("\"\",0,0"),
+        }
         source.push("),");
     }
     source.push("]");
@@ -106,8 +117,12 @@ impl<'a> CatalogRows<'a> {
             let message = variant.catalog_message(status);
             let literal = variant.message_is_literal();
             let exposed_members = variant.exposed_members();
-            let body = (literal && exposed_members.is_empty())
-                .then(|| crate::body::constant_body(input, variant, status, &code, &message))
+            let body = exposed_members
+                .is_empty()
+                .then(|| {
+                    let literal = literal.then_some(message.as_str());
+                    crate::body::derived_body(input, variant, status, &code, literal)
+                })
                 .flatten();
             // The same text twice is one literal: `""` stands for "the message".
             let placeholders = if literal {

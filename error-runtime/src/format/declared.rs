@@ -97,12 +97,12 @@ impl Fixed {
         Fixed { settings, ..self }
     }
 
-    /// Whether the row's constant body is the value's body in `format`: it
-    /// was written in the definer's format and `type_base`.
+    /// Whether the body the derive wrote for the row is the value's body in
+    /// `format`, but for its message: it was written in the definer's format
+    /// and `type_base`.
     #[inline]
     pub(crate) fn body_applies(&self, format: Builtin) -> bool {
-        self.literal
-            && matches!(self.definer.format, FormatKind::Builtin(declared) if declared == format)
+        matches!(self.definer.format, FormatKind::Builtin(declared) if declared == format)
             && (core::ptr::eq(self.settings, self.definer)
                 || self.settings.type_base == self.definer.type_base)
     }

@@ -3,20 +3,21 @@
 //! `Vec<u8>`.
 //!
 //! It walks the same rows of `shared/formats.rs` as the serde impls and the
-//! derive. A body the derive knew whole (a literal message, nothing exposed,
-//! no details) is copied from the row; otherwise constants are escaped by
-//! `shared/json.rs` and the message streams through [`Escaping`], a
-//! `fmt::Write` that escapes as it goes. Exposed members and details fields
-//! are serialized by `serde_json` into the same buffer.
+//! derive. A body the derive wrote (nothing exposed, no details) is copied
+//! from the row: whole when its literal message stands for the value's,
+//! else around the message, which alone is written. Otherwise constants are
+//! escaped by `shared/json.rs` and the message streams through
+//! [`Escaping`], a `fmt::Write` that escapes as it goes. Exposed members and
+//! details fields are serialized by `serde_json` into the same buffer.
 
 use core::fmt::{self, Arguments, Display, Write as _};
 
 use erased_serde::Serialize as ErasedSerialize;
 
 use super::Fixed;
-use super::oauth2::Rfc6749;
-use super::parts::Tolerant;
 use crate::api_error::Visitor;
+use crate::catalog::Body;
+use crate::shared::charset::replace_outside_nqschar;
 use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
 use crate::shared::json::escape;
 use crate::{ApiError, ErrorEntry};
@@ -34,11 +35,18 @@ pub(crate) fn write_body(
 ) -> Result<(), serde_json::Error> {
     let entry = error.entry();
     let fixed = error.__fixed();
-    if let Some(body) = constant_body(format, entry, &fixed) {
-        buf.extend_from_slice(body.as_bytes());
+    let rfc6749 = format.text_rule() == TextRule::Rfc6749;
+    let literal = fixed.literal.then(|| entry.literal_message()).flatten();
+    if let Some(body) = derived_body(format, entry, &fixed) {
+        if let Some(whole) = body.whole.filter(|_| fixed.literal) {
+            buf.extend_from_slice(whole.as_bytes());
+        } else {
+            buf.extend_from_slice(body.before.as_bytes());
+            message(buf, error, literal, rfc6749);
+            buf.extend_from_slice(body.after.as_bytes());
+        }
         return Ok(());
     }
-    let rfc6749 = format.text_rule() == TextRule::Rfc6749;
     if let Some(key) = format.object() {
         buf.push(b'{');
         key_of(buf, key);
@@ -55,13 +63,17 @@ pub(crate) fn write_body(
         let buf = &mut *object.buf;
         match value {
             Value::Status => number(buf, entry.status),
-            Value::Code if rfc6749 => text(buf, &Rfc6749(entry.code)),
+            Value::Code if rfc6749 => {
+                buf.push(b'"');
+                replaced(buf, entry.code);
+                buf.push(b'"');
+            }
             Value::Code => string(buf, entry.code),
-            Value::Message => match fixed.literal.then(|| entry.literal_message()).flatten() {
-                Some(message) if !rfc6749 => string(buf, message),
-                _ if rfc6749 => text(buf, &Rfc6749(error.message())),
-                _ => text(buf, &error.message()),
-            },
+            Value::Message => {
+                buf.push(b'"');
+                message(buf, error, literal, rfc6749);
+                buf.push(b'"');
+            }
             Value::Reason => string(buf, entry.reason()),
             Value::TypeUri => match fixed.settings.type_base {
                 Some(base) => {
@@ -103,8 +115,31 @@ pub(crate) fn constant_body(
     entry: &ErrorEntry,
     fixed: &Fixed,
 ) -> Option<&'static str> {
-    let body = entry.constant_body()?;
+    let whole = derived_body(format, entry, fixed)?.whole?;
+    fixed.literal.then_some(whole)
+}
+
+/// The body the derive wrote for `entry`'s row, when it is the body in
+/// `format` of an error with `fixed`, but for its message.
+#[inline]
+fn derived_body<'a>(format: Builtin, entry: &'a ErrorEntry, fixed: &Fixed) -> Option<&'a Body> {
+    let body = entry.body()?;
     fixed.body_applies(format).then_some(body)
+}
+
+/// The text of the message string: the row's `literal` message when it
+/// stands for the value's, else the message streamed; with RFC 6749's
+/// replacements when `rfc6749`.
+fn message(buf: &mut Vec<u8>, error: &dyn ApiError, literal: Option<&str>, rfc6749: bool) {
+    match literal {
+        Some(message) if !rfc6749 => escaped(buf, message),
+        _ if rfc6749 => {
+            // Writing into a `Vec` cannot fail: an error is the message's
+            // own, and what it wrote before it stays.
+            let _ = write!(Replaced(buf), "{}", error.message());
+        }
+        _ => streamed(buf, &error.message()),
+    }
 }
 
 /// Flat's own `details`: the details value, else an object of the exposed
@@ -197,14 +232,19 @@ fn escaped(buf: &mut Vec<u8>, text: &str) {
     });
 }
 
-/// A JSON string of `value`'s `Display`, streamed; a `Display` that fails
-/// ends the text where it failed, as [`Text`](super::Text) does.
+/// A JSON string of `value`'s `Display`, streamed.
 fn text(buf: &mut Vec<u8>, value: &dyn Display) {
     buf.push(b'"');
-    // Writing into a `Vec` cannot fail; `Tolerant` swallows the value's own
-    // failure.
-    let _ = write!(Escaping(buf), "{}", Tolerant(value));
+    streamed(buf, value);
     buf.push(b'"');
+}
+
+/// `value`'s `Display`, escaped as it is written; a `Display` that fails
+/// ends the text where it failed, as [`Text`](super::Text) does.
+fn streamed(buf: &mut Vec<u8>, value: &dyn Display) {
+    // Writing into a `Vec` cannot fail, so an error is the value's own, and
+    // what it wrote before it stays.
+    let _ = write!(Escaping(buf), "{value}");
 }
 
 /// The same, for a details template.
@@ -236,6 +276,24 @@ impl fmt::Write for Escaping<'_> {
         escaped(self.0, text);
         Ok(())
     }
+}
+
+/// Text with RFC 6749's replacements made as it is written, which leaves
+/// nothing to escape: `NQSCHAR` holds no control character, `"` or `\`.
+struct Replaced<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Replaced<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        replaced(self.0, text);
+        Ok(())
+    }
+}
+
+fn replaced(buf: &mut Vec<u8>, text: &str) {
+    let _ = replace_outside_nqschar(text, |piece| {
+        buf.extend_from_slice(piece.as_bytes());
+        Ok::<(), ()>(())
+    });
 }
 
 /// Writes `value` as JSON with `serde_json`, into the same buffer.
