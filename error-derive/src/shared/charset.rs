@@ -28,7 +28,10 @@ pub fn replace_outside_nqschar<E>(
     mut out: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut rest = text;
-    while let Some(position) = rest.find(|c: char| !is_nqschar(c)) {
+    // Byte by byte: every character outside the set starts with a byte
+    // outside it (a non-ASCII one with its lead byte), and every byte
+    // before it is ASCII, so the position is a character boundary.
+    while let Some(position) = rest.bytes().position(|byte| !is_nqschar(char::from(byte))) {
         if position > 0 {
             out(&rest[..position])?;
         }
