@@ -398,4 +398,20 @@ mod tests {
             Some(404)
         );
     }
+
+    /// `#[api]` and `#[api = ...]` are reported in syn's words.
+    #[test]
+    fn an_api_attribute_without_parentheses_is_reported_as_syn_does() {
+        for attribute in [quote!(#[api]), quote!(#[api = 1])] {
+            let input = quote!(#attribute struct S;);
+            let mut errors = Errors::default();
+            parse(input.clone(), &mut errors).expect("the input parses");
+            let ours = errors.finish().expect_err("an error").to_string();
+            let item: syn::DeriveInput = syn::parse2(input).expect("syn parses it");
+            let syn_error = item.attrs[0]
+                .parse_nested_meta(|_| Ok(()))
+                .expect_err("syn refuses it");
+            assert_eq!(ours, syn_error.to_string());
+        }
+    }
 }
