@@ -2,14 +2,13 @@
 //! fields, each with its parsed `#[api]` attributes and a reference to the
 //! syntax it came from, so errors can point there.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+use syn::{Generics, Ident, Member};
 
-use crate::attr::{self, Attrs, FieldAttrs, Position, TypeAttrs, VariantAttrs};
-use crate::doc;
+use crate::attr::{Attrs, FieldAttrs, TypeAttrs, VariantAttrs};
 use crate::errors::Errors;
+use crate::syntax::{Body, FieldSyntax, FieldsSyntax, Item, VariantSyntax};
 
 pub(crate) struct Input<'a> {
     pub ident: &'a Ident,
@@ -32,7 +31,8 @@ pub(crate) struct Variant<'a> {
 
 pub(crate) struct Field<'a> {
     pub member: Member,
-    pub ty: &'a Type,
+    /// The type's tokens, as written.
+    pub ty: &'a TokenStream,
     /// Where errors about the type point, measured once: a type's span
     /// joins the spans of all its tokens.
     pub ty_span: Span,
@@ -40,47 +40,59 @@ pub(crate) struct Field<'a> {
 }
 
 impl<'a> Input<'a> {
-    /// Builds the model, reporting attribute errors as it goes; `None` only for
-    /// a union, which has no model.
-    pub(crate) fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
-        let (attrs, variants) = match &input.data {
-            Data::Enum(data) => {
-                let attrs = attr::parse(&input.attrs, Position::Enum, errors);
-                let variants = data
-                    .variants
-                    .iter()
+    /// Builds the model from the parsed input, taking its attributes;
+    /// `None` for a union, which has no model (its error is reported).
+    pub(crate) fn from_item(item: &'a mut Item, errors: &mut Errors) -> Option<Self> {
+        let Item {
+            ident,
+            generics,
+            attrs,
+            description,
+            body,
+        } = item;
+        let ident: &'a Ident = ident;
+        let attrs = std::mem::take(attrs);
+        let is_struct = matches!(body, Body::Struct(_));
+        let (attrs, variants) = match body {
+            Body::Enum(variants) => {
+                let variants = variants
+                    .iter_mut()
                     .map(|variant| {
-                        let attrs = attr::parse(&variant.attrs, Position::Variant, errors);
-                        Variant::new(
-                            &variant.ident,
+                        let VariantSyntax {
+                            ident,
                             attrs,
-                            &variant.fields,
-                            &variant.attrs,
-                            errors,
+                            description,
+                            fields,
+                        } = variant;
+                        Variant::new(
+                            ident,
+                            std::mem::take(attrs),
+                            fields,
+                            std::mem::take(description),
                         )
                     })
                     .collect();
                 (attrs.ty, variants)
             }
-            Data::Struct(data) => {
-                let mut attrs = attr::parse(&input.attrs, Position::Struct, errors);
+            Body::Struct(fields) => {
+                let mut attrs = attrs;
                 let ty = std::mem::take(&mut attrs.ty);
-                let variant = Variant::new(&input.ident, attrs, &data.fields, &input.attrs, errors);
-                (ty, vec![variant])
+                let description = std::mem::take(description);
+                (ty, vec![Variant::new(ident, attrs, fields, description)])
             }
-            Data::Union(data) => {
+            Body::Union(span) => {
                 errors.at(
-                    data.union_token.span,
+                    *span,
                     "ApiError cannot be derived for a union; use an enum or a struct",
                 );
                 return None;
             }
         };
         Some(Input {
-            ident: &input.ident,
-            generics: &input.generics,
+            ident,
+            generics,
             attrs,
-            is_struct: matches!(input.data, Data::Struct(_)),
+            is_struct,
             variants,
         })
     }
@@ -90,22 +102,26 @@ impl<'a> Variant<'a> {
     fn new(
         ident: &'a Ident,
         attrs: Attrs,
-        fields: &'a Fields,
-        docs: &[syn::Attribute],
-        errors: &mut Errors,
+        fields: &'a mut FieldsSyntax,
+        description: String,
     ) -> Self {
-        let is_tuple = matches!(fields, Fields::Unnamed(_));
+        let is_tuple = fields.is_tuple;
         let fields = fields
-            .iter()
-            .enumerate()
-            .map(|(index, field)| Field {
-                member: field
-                    .ident
-                    .clone()
-                    .map_or_else(|| Member::from(index), Member::Named),
-                ty: &field.ty,
-                ty_span: field.ty.span(),
-                attrs: attr::parse(&field.attrs, Position::Field, errors).field,
+            .fields
+            .iter_mut()
+            .map(|field| {
+                let FieldSyntax {
+                    member,
+                    ty,
+                    ty_span,
+                    attrs,
+                } = field;
+                Field {
+                    member: member.clone(),
+                    ty,
+                    ty_span: *ty_span,
+                    attrs: std::mem::take(attrs).field,
+                }
             })
             .collect();
         Variant {
@@ -114,7 +130,7 @@ impl<'a> Variant<'a> {
             keys: attrs.variant_keys,
             fields,
             is_tuple,
-            description: doc::description(docs),
+            description,
         }
     }
 }

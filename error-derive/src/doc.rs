@@ -1,35 +1,18 @@
 //! Doc comments as catalog descriptions.
 
-use syn::{Attribute, Expr, ExprLit, Lit, Meta};
+use syn::LitStr;
 
-/// The non-blank lines of the `///` and `/** */` comments in `attrs`, each
-/// trimmed, joined with single spaces. `#[doc = include_str!(..)]` and other
-/// non-literal docs are skipped: the macro cannot read them.
-pub(crate) fn description(attrs: &[Attribute]) -> String {
-    let mut description = String::new();
-    for attr in attrs {
-        let Meta::NameValue(doc) = &attr.meta else {
-            continue;
-        };
-        if !doc.path.is_ident("doc") {
-            continue;
+/// Adds the non-blank lines of one `///` or `/** */` comment to
+/// `description`, each trimmed, joined with single spaces. Only literal
+/// docs come here: the macro cannot read `#[doc = include_str!(..)]`.
+pub(crate) fn add_comment(description: &mut String, text: &LitStr) {
+    let text = crate::attr::string_value(text);
+    for line in block_lines(&text).filter(|line| !line.is_empty()) {
+        if !description.is_empty() {
+            description.push(' ');
         }
-        let Expr::Lit(ExprLit {
-            lit: Lit::Str(text),
-            ..
-        }) = &doc.value
-        else {
-            continue;
-        };
-        let text = crate::attr::string_value(text);
-        for line in block_lines(&text).filter(|line| !line.is_empty()) {
-            if !description.is_empty() {
-                description.push(' ');
-            }
-            description.push_str(line);
-        }
+        description.push_str(line);
     }
-    description
 }
 
 /// The trimmed lines of one doc attribute. A `/** */` block whose lines all

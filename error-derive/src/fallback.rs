@@ -4,17 +4,20 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::DeriveInput;
+use syn::{Generics, Ident};
 
-pub(crate) fn expand(input: &DeriveInput, display: bool, error: &syn::Error) -> TokenStream {
-    let ty = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+pub(crate) fn expand(
+    ty: &Ident,
+    generics: &Generics,
+    display: bool,
+    error: &syn::Error,
+) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let errors = error.to_compile_error();
-    let integrations =
-        crate::expand::integrations(ty, &input.generics, input.generics.where_clause.as_ref());
+    let integrations = crate::expand::integrations(ty, generics, generics.where_clause.as_ref());
     // A bound naming no parameter is an error when it does not hold, but
     // not under `for<'a>`: the stub asks for `Debug` without a new error.
-    let mut error_clause = input.generics.where_clause.clone();
+    let mut error_clause = generics.where_clause.clone();
     error_clause
         .get_or_insert_with(|| syn::parse_quote!(where))
         .predicates

@@ -1,8 +1,7 @@
 //! Which field types depend on the type's generic parameters.
 
 use proc_macro2::{Ident, TokenStream, TokenTree};
-use quote::ToTokens;
-use syn::{Generics, Type};
+use syn::Generics;
 
 /// The type and const parameters of the derived type: a field type naming
 /// one needs bounds on the generated impls, and its catalog rows are unknown
@@ -26,8 +25,8 @@ impl<'a> TypeParams<'a> {
     }
 
     /// Whether `ty` names one of the parameters anywhere inside it.
-    pub(crate) fn appear_in(&self, ty: &Type) -> bool {
-        !self.is_empty() && self.appear_in_tokens(ty.to_token_stream())
+    pub(crate) fn appear_in(&self, ty: &TokenStream) -> bool {
+        !self.is_empty() && self.appear_in_tokens(ty.clone())
     }
 
     fn appear_in_tokens(&self, tokens: TokenStream) -> bool {
@@ -41,8 +40,8 @@ impl<'a> TypeParams<'a> {
 
 /// `ty` with every lifetime made `'static`, so that it can be named outside
 /// the impl (catalog rows never depend on lifetimes).
-pub(crate) fn with_static_lifetimes(ty: &Type) -> TokenStream {
-    replace_lifetimes(ty.to_token_stream())
+pub(crate) fn with_static_lifetimes(ty: &TokenStream) -> TokenStream {
+    replace_lifetimes(ty.clone())
 }
 
 fn replace_lifetimes(tokens: TokenStream) -> TokenStream {

@@ -3,8 +3,8 @@
 //! Use it through `errcat`, which re-exports it and documents every attribute;
 //! the generated code refers to items of `errcat` only.
 //!
-//! The derive runs in three steps, one module each: `ast` parses the input
-//! (with `attr`) into a typed model, `valid` checks it and collects every
+//! The derive runs in three steps, one module each: `ast` builds a typed
+//! model from the input (read by `syntax`, its attributes by `attr`), `valid` checks it and collects every
 //! problem, and `expand` generates the code.
 
 mod ast;
@@ -22,11 +22,11 @@ mod prop;
 mod shared;
 mod status;
 mod suggest;
+mod syntax;
 mod template;
 mod valid;
 
 use proc_macro::TokenStream;
-use syn::{DeriveInput, parse_macro_input};
 
 use crate::errors::Errors;
 
@@ -34,25 +34,36 @@ use crate::errors::Errors;
 /// for the `#[api(...)]` attributes.
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    output(&input).into()
+    derive(input.into()).into()
 }
 
-/// The derive's output for `input`: its impls, or its errors and stub impls.
-fn output(input: &DeriveInput) -> proc_macro2::TokenStream {
+/// The derive's output for the tokens of the derive input.
+fn derive(input: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     let mut errors = Errors::default();
-    let model = ast::Input::from_syn(input, &mut errors);
-    let mut translations = None;
-    if let Some(model) = &model {
-        valid::check(model, &mut errors);
-        translations = locales::load(model, &mut errors);
+    match syntax::parse(input, &mut errors) {
+        Ok(mut item) => output(&mut item, errors),
+        Err(error) => error.to_compile_error(),
     }
-    let display = model
-        .as_ref()
-        .is_some_and(|model| model.attrs.display.is_some());
-    match (model, errors.finish()) {
-        (Some(model), Ok(())) => expand::derive(&model, translations.as_ref()),
-        (_, Err(error)) => fallback::expand(input, display, &error),
-        (None, Ok(())) => proc_macro2::TokenStream::new(),
-    }
+}
+
+/// The derive's output for `item`: its impls, or its errors and stub impls.
+fn output(item: &mut syntax::Item, mut errors: Errors) -> proc_macro2::TokenStream {
+    let (display, error) = {
+        let model = ast::Input::from_item(item, &mut errors);
+        let mut translations = None;
+        if let Some(model) = &model {
+            valid::check(model, &mut errors);
+            translations = locales::load(model, &mut errors);
+        }
+        let display = model
+            .as_ref()
+            .is_some_and(|model| model.attrs.display.is_some());
+        match (model, errors.finish()) {
+            (Some(model), Ok(())) => return expand::derive(&model, translations.as_ref()),
+            (None, Ok(())) => return proc_macro2::TokenStream::new(),
+            (_, Err(error)) => (display, error),
+        }
+    };
+    // The model borrowed the item; the stubs need only its name and generics.
+    fallback::expand(&item.ident, &item.generics, display, &error)
 }

@@ -478,11 +478,11 @@ mod tests {
     /// naming the feature, and the rest of the type derives as usual.
     #[test]
     fn a_locales_key_without_the_feature_names_it() {
-        let input: syn::DeriveInput = syn::parse_str(
-            r#"#[api(status = 400, locales = "locales", fallback)] struct Refused;"#,
-        )
-        .unwrap();
-        let output = crate::output(&input).to_string();
+        let input: proc_macro2::TokenStream =
+            r#"#[api(status = 400, locales = "locales", fallback)] struct Refused;"#
+                .parse()
+                .unwrap();
+        let output = crate::derive(input).to_string();
         let error = format!("compile_error ! {{ {:?} }}", super::FEATURE_OFF);
         assert_eq!(output.matches("compile_error").count(), 1, "{output}");
         assert!(output.contains(&error), "{output}");

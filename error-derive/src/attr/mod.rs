@@ -7,10 +7,11 @@
 mod key;
 mod values;
 
-use proc_macro2::Span;
+use proc_macro2::{Ident, Span};
 use quote::ToTokens;
-use syn::meta::ParseNestedMeta;
-use syn::{Attribute, LitStr, Path};
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::{LitStr, Path, Token};
 
 use crate::case::RenameRule;
 use crate::errors::Errors;
@@ -135,30 +136,63 @@ pub(crate) struct Attrs {
     pub variant_keys: Vec<(&'static str, Span)>,
 }
 
-pub(crate) fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> Attrs {
-    let mut parser = Parser {
-        position,
-        seen: Vec::new(),
-        out: Attrs::default(),
-        errors,
-    };
-    for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
-        if let Err(error) = attr.parse_nested_meta(|meta| parser.key(&meta)) {
-            parser.errors.push(error);
-        }
-    }
-    parser.out
+/// A key of `#[api(...)]` and the stream positioned after its name, where
+/// its value (if any) follows.
+pub(crate) struct Meta<'a> {
+    pub path: Path,
+    pub input: ParseStream<'a>,
 }
 
-struct Parser<'e> {
+/// The parser of one item's `#[api]` attributes, fed each attribute's
+/// contents in turn: a key is given once across all of them.
+pub(crate) struct Parser<'e> {
     position: Position,
     seen: Vec<(&'static str, Span)>,
     out: Attrs,
     errors: &'e mut Errors,
 }
 
+impl<'e> Parser<'e> {
+    pub(crate) fn new(position: Position, errors: &'e mut Errors) -> Self {
+        Parser {
+            position,
+            seen: Vec::new(),
+            out: Attrs::default(),
+            errors,
+        }
+    }
+
+    /// The contents of one `#[api(...)]`: keys separated by commas, parsed
+    /// as syn's nested-meta parser does. Problems with a value are reported
+    /// and the next key is read; the error returned ends the attribute.
+    pub(crate) fn attribute(&mut self, input: ParseStream) -> syn::Result<()> {
+        if input.is_empty() {
+            return Ok(());
+        }
+        loop {
+            let path = input.call(meta_path)?;
+            self.key(&Meta { path, input })?;
+            if input.is_empty() {
+                return Ok(());
+            }
+            input.parse::<Token![,]>()?;
+            if input.is_empty() {
+                return Ok(());
+            }
+        }
+    }
+
+    pub(crate) fn report(&mut self, error: syn::Error) {
+        self.errors.push(error);
+    }
+
+    pub(crate) fn finish(self) -> Attrs {
+        self.out
+    }
+}
+
 impl Parser<'_> {
-    fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
+    fn key(&mut self, meta: &Meta) -> syn::Result<()> {
         let span = key_span(meta);
         // Every key is one identifier; a longer path is only ever reported.
         let name = meta.path.get_ident().map_or_else(
@@ -248,7 +282,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, key: Key, name: &str, meta: &ParseNestedMeta) -> syn::Result<()> {
+    fn value(&mut self, key: Key, name: &str, meta: &Meta) -> syn::Result<()> {
         match key {
             Key::Status => {
                 let status = self.status(meta)?;
@@ -344,4 +378,28 @@ impl Parser<'_> {
         }
         Ok(())
     }
+}
+
+/// The path of a nested meta item: like `Path::parse_mod_style`, but a
+/// keyword is a name too, as in syn's own nested-meta parser.
+fn meta_path(input: ParseStream) -> syn::Result<syn::Path> {
+    let leading_colon: Option<Token![::]> = input.parse()?;
+    let mut segments = syn::punctuated::Punctuated::new();
+    if input.peek(Ident::peek_any) {
+        segments.push_value(syn::PathSegment::from(Ident::parse_any(input)?));
+    } else if input.is_empty() {
+        return Err(input.error("expected nested attribute"));
+    } else if input.peek(syn::Lit) {
+        return Err(input.error("unexpected literal in nested attribute, expected ident"));
+    } else {
+        return Err(input.error("unexpected token in nested attribute, expected ident"));
+    }
+    while input.peek(Token![::]) {
+        segments.push_punct(input.parse()?);
+        segments.push_value(syn::PathSegment::from(Ident::parse_any(input)?));
+    }
+    Ok(syn::Path {
+        leading_colon,
+        segments,
+    })
 }

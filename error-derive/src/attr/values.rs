@@ -3,19 +3,18 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
-use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{Lit, LitInt, LitStr, Path, Token};
 
-use super::{Format, Parser, Status, TemplateAttr};
+use super::{Format, Meta, Parser, Status, TemplateAttr};
 use crate::shared::formats::Builtin;
 use crate::status;
 use crate::suggest;
 use crate::template::Template;
 
 impl Parser<'_> {
-    pub(super) fn status(&mut self, meta: &ParseNestedMeta) -> syn::Result<Option<Status>> {
+    pub(super) fn status(&mut self, meta: &Meta) -> syn::Result<Option<Status>> {
         const EXPECTED: &str = "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`";
         match lone_literal(meta.input)? {
             Some(Lit::Int(literal)) => return Ok(self.status_number(&literal, &literal)),
@@ -91,11 +90,7 @@ impl Parser<'_> {
         }
     }
 
-    pub(super) fn format(
-        &mut self,
-        name: &str,
-        meta: &ParseNestedMeta,
-    ) -> syn::Result<Option<Format>> {
+    pub(super) fn format(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<Format>> {
         const EXPECTED: &str = "`format` takes a format name like `format = \"nested\"` or a path to a type implementing `errcat::Format`";
         let literal = match lone_literal(meta.input)? {
             Some(Lit::Str(literal)) => Some(literal),
@@ -137,11 +132,7 @@ impl Parser<'_> {
         Ok(None)
     }
 
-    pub(super) fn code(
-        &mut self,
-        name: &str,
-        meta: &ParseNestedMeta,
-    ) -> syn::Result<Option<LitStr>> {
+    pub(super) fn code(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<LitStr>> {
         let code = self.string(name, meta)?;
         if let Some(literal) = &code {
             let value = literal.value();
@@ -156,7 +147,7 @@ impl Parser<'_> {
     pub(super) fn template(
         &mut self,
         name: &str,
-        meta: &ParseNestedMeta,
+        meta: &Meta,
     ) -> syn::Result<Option<TemplateAttr>> {
         let Some(literal) = self.string(name, meta)? else {
             return Ok(None);
@@ -188,11 +179,7 @@ impl Parser<'_> {
     }
 
     /// A string literal after `=`; anything else is reported and skipped.
-    pub(super) fn string(
-        &mut self,
-        name: &str,
-        meta: &ParseNestedMeta,
-    ) -> syn::Result<Option<LitStr>> {
+    pub(super) fn string(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<LitStr>> {
         let value = match lone_literal(meta.input)? {
             Some(Lit::Str(literal)) => return Ok(Some(literal)),
             Some(other) => other.to_token_stream(),
@@ -211,7 +198,7 @@ impl Parser<'_> {
         Ok(None)
     }
 
-    pub(super) fn flag(&mut self, name: &str, meta: &ParseNestedMeta) -> syn::Result<Option<Span>> {
+    pub(super) fn flag(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<Span>> {
         if is_flag(meta.input) {
             return Ok(Some(key_span(meta)));
         }
@@ -226,11 +213,7 @@ impl Parser<'_> {
     /// The whole value after `=`, up to the next `,`. Taking it whole lets a
     /// value of the wrong form (`400 + 9`, `concat!(..)`) be reported at all
     /// its tokens, and the rest of the attribute still be read.
-    fn value_tokens(
-        &mut self,
-        name: &str,
-        meta: &ParseNestedMeta,
-    ) -> syn::Result<Option<TokenStream>> {
+    fn value_tokens(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<TokenStream>> {
         let eq: Option<Token![=]> = meta.input.parse()?;
         let value = rest_of_value(meta.input)?;
         if eq.is_none() || value.is_empty() {
@@ -287,7 +270,7 @@ fn lone_literal(input: ParseStream) -> syn::Result<Option<Lit>> {
 
 /// Where the key stands. Every key is one identifier, whose span is cheaper
 /// to get than that of a path (which joins the spans of all its tokens).
-pub(super) fn key_span(meta: &ParseNestedMeta) -> Span {
+pub(super) fn key_span(meta: &Meta) -> Span {
     meta.path
         .get_ident()
         .map_or_else(|| meta.path.span(), proc_macro2::Ident::span)

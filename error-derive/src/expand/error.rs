@@ -42,12 +42,12 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
         };
         let (source_ty, optional) = match option_inner(field.ty) {
             Some(inner) => (inner, true),
-            None => (field.ty, false),
+            None => (field.ty.clone(), false),
         };
-        if params.appear_in(source_ty) {
+        if params.appear_in(&source_ty) {
             predicates.push(syn::parse_quote!(#source_ty: ::core::error::Error + 'static));
         }
-        arms.push(source_arm(path, field, source_ty, optional));
+        arms.push(source_arm(path, field, &source_ty, optional));
         partial |= optional;
     }
     let source = (!arms.is_empty()).then(|| {
@@ -81,7 +81,12 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
 /// `Some(field)` as the source; a field of type `Option<E>` gives one when
 /// it holds one. A boxed `dyn Error` is unboxed first, since the box is no
 /// `Error` itself.
-fn source_arm(path: VariantPath, field: &Field, source_ty: &Type, optional: bool) -> TokenStream {
+fn source_arm(
+    path: VariantPath,
+    field: &Field,
+    source_ty: &TokenStream,
+    optional: bool,
+) -> TokenStream {
     let pattern = if optional {
         let member = &field.member;
         let binding = binding(field);
@@ -97,9 +102,10 @@ fn source_arm(path: VariantPath, field: &Field, source_ty: &Type, optional: bool
     quote!(#pattern => ::core::option::Option::Some(#source),)
 }
 
-/// `E` when `ty` is written `Option<E>`.
-fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else {
+/// `E` when `ty` is written `Option<E>`. The type is parsed here only:
+/// the model keeps types as tokens.
+fn option_inner(ty: &TokenStream) -> Option<TokenStream> {
+    let Ok(Type::Path(path)) = syn::parse2::<Type>(ty.clone()) else {
         return None;
     };
     let segment = path.path.segments.last()?;
@@ -110,7 +116,7 @@ fn option_inner(ty: &Type) -> Option<&Type> {
         return None;
     };
     match arguments.args.iter().collect::<Vec<_>>().as_slice() {
-        [GenericArgument::Type(inner)] => Some(inner),
+        [GenericArgument::Type(inner)] => Some(inner.to_token_stream()),
         _ => None,
     }
 }

@@ -116,9 +116,9 @@ fn display_impl(input: &Input, params: &TypeParams) -> TokenStream {
     }
 }
 
-/// `Self::Variant`, or `Self` for a struct.
-fn variant_path<'a>(input: &Input, variant: &Variant<'a>) -> VariantPath<'a> {
-    VariantPath((!input.is_struct).then_some(variant.ident))
+/// `Type::Variant`, or `Self` for a struct.
+fn variant_path<'a>(input: &Input<'a>, variant: &Variant<'a>) -> VariantPath<'a> {
+    VariantPath((!input.is_struct).then_some((input.ident, variant.ident)))
 }
 
 /// The local a field is bound to in a `match` arm; prefixed so that it can

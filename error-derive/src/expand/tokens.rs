@@ -25,27 +25,36 @@ fn append_punct(tokens: &mut TokenStream, ch: char, spacing: Spacing, span: Span
     tokens.append(punct);
 }
 
-/// `Self::Variant`, or `Self` for a struct.
+/// `Type::Variant`, or `Self` for a struct. The enum's own name, not
+/// `Self`: rustc resolves `Self::Variant` by searching the variants for the
+/// name, in every arm of every `match`, which grows with the square of
+/// their number; `Type::Variant` is resolved by name lookup.
 #[derive(Clone, Copy)]
-pub(super) struct VariantPath<'a>(pub Option<&'a Ident>);
+pub(super) struct VariantPath<'a>(pub Option<(&'a Ident, &'a Ident)>);
 
 impl VariantPath<'_> {
     /// The path as source text.
     pub(super) fn write(self, source: &mut super::source::SourceText) {
-        source.push("Self");
-        if let Some(ident) = self.0 {
-            source.push("::");
-            source.display(ident);
+        match self.0 {
+            Some((ty, variant)) => {
+                source.display(ty);
+                source.push("::");
+                source.display(variant);
+            }
+            None => source.push("Self"),
         }
     }
 }
 
 impl ToTokens for VariantPath<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        tokens.append(Ident::new("Self", Span::call_site()));
-        if let Some(ident) = self.0 {
-            append_colon2(tokens, Span::call_site());
-            tokens.append(ident.clone());
+        match self.0 {
+            Some((ty, variant)) => {
+                tokens.append(ty.clone());
+                append_colon2(tokens, Span::call_site());
+                tokens.append(variant.clone());
+            }
+            None => tokens.append(Ident::new("Self", Span::call_site())),
         }
     }
 }
