@@ -11,8 +11,8 @@ use erased_serde::Serialize as ErasedSerialize;
 use super::Fixed;
 use super::oauth2::Rfc6749;
 use crate::api_error::Visitor;
-use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
-use crate::{ApiError, Message};
+use crate::shared::formats::{ABOUT_BLANK, Builtin, Placement, TextRule, Value};
+use crate::{ApiError, ErrorEntry, Message};
 
 /// Serializes any `Display` value as a JSON string, streaming it into the
 /// serializer (no intermediate `String`).
@@ -49,6 +49,7 @@ pub(crate) fn serialize_builtin<F: BuiltinFormat, S: Serializer>(
 ) -> Result<S::Ok, S::Error> {
     let own = Own::<F> {
         error,
+        entry: error.entry(),
         fixed,
         format: PhantomData,
     };
@@ -64,55 +65,96 @@ pub(crate) fn serialize_builtin<F: BuiltinFormat, S: Serializer>(
 
 /// A built-in format's type, which names its row: code generic over it
 /// walks a row known at compile time.
-pub(crate) trait BuiltinFormat {
+pub(crate) trait BuiltinFormat: Sized {
     const BUILTIN: Builtin;
+
+    /// Writes the format's own members into `map`: one statement per member
+    /// of the row, so that each is compiled to the one write it does, with
+    /// no loop over the row and no `match` on its values at run time.
+    fn write_own<M: SerializeMap>(own: &Own<'_, Self>, map: &mut M) -> Result<(), M::Error>;
 }
 
+/// `impl BuiltinFormat` for each row, its members unrolled.
+macro_rules! builtin_walks {
+    ($($format:ident in $module:ident {
+        name: $name:literal,
+        members: { $($key:literal: $value:ident),* $(,)? },
+        $($rest:tt)*
+    })*) => {$(
+        impl BuiltinFormat for super::$format {
+            const BUILTIN: Builtin = Builtin::$format;
+
+            #[inline]
+            fn write_own<M: SerializeMap>(own: &Own<'_, Self>, map: &mut M) -> Result<(), M::Error> {
+                $(own.member($key, Value::$value, map)?;)*
+                Ok(())
+            }
+        }
+    )*};
+}
+
+builtin_formats!(builtin_walks);
+
 /// The object of a built-in format's own members and the exposed ones.
-struct Own<'a, F> {
+pub(crate) struct Own<'a, F> {
     error: &'a dyn ApiError,
+    entry: &'static ErrorEntry,
     fixed: Fixed,
     format: PhantomData<F>,
+}
+
+impl<F: BuiltinFormat> Own<'_, F> {
+    /// Writes the member `key` holding `value`; inlined into each format's
+    /// walk, where `value` and the format's text rule are constants.
+    #[inline]
+    fn member<M: SerializeMap>(
+        &self,
+        key: &'static str,
+        value: Value,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        let Own {
+            error,
+            entry,
+            fixed,
+            ..
+        } = *self;
+        let rfc6749 = F::BUILTIN.text_rule() == TextRule::Rfc6749;
+        match value {
+            Value::Status => map.serialize_entry(key, &entry.status),
+            Value::Code if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(entry.code))),
+            Value::Code => map.serialize_entry(key, entry.code),
+            Value::Message if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(error.message()))),
+            Value::Message => match fixed.literal.then(|| entry.literal_message()).flatten() {
+                Some(message) => map.serialize_entry(key, message),
+                None => map.serialize_entry(key, &error.message()),
+            },
+            Value::Reason => map.serialize_entry(key, entry.reason()),
+            Value::TypeUri => match fixed.settings.type_base {
+                Some(base) => map.serialize_entry(key, &Joined(base, entry.code)),
+                None => map.serialize_entry(key, ABOUT_BLANK),
+            },
+            Value::Details if !entry.may_show_members() => Ok(()),
+            Value::Details => {
+                if !Details::new(error).serialize_entry(key, map)? {
+                    let members = Members::new(error);
+                    if !members.is_empty() {
+                        map.serialize_entry(key, &members)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 impl<F: BuiltinFormat> Serialize for Own<'_, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let format = F::BUILTIN;
-        let Own { error, fixed, .. } = *self;
-        let entry = error.entry();
-        let literal = fixed.literal.then(|| entry.literal_message()).flatten();
-        let rfc6749 = format.text_rule() == TextRule::Rfc6749;
         let mut map = serializer.serialize_map(None)?;
-        for &Member { key, value } in format.layout() {
-            match value {
-                Value::Status => map.serialize_entry(key, &entry.status)?,
-                Value::Code if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(entry.code)))?,
-                Value::Code => map.serialize_entry(key, entry.code)?,
-                Value::Message if rfc6749 => {
-                    map.serialize_entry(key, &Text(Rfc6749(error.message())))?;
-                }
-                Value::Message => match literal {
-                    Some(message) => map.serialize_entry(key, message)?,
-                    None => map.serialize_entry(key, &error.message())?,
-                },
-                Value::Reason => map.serialize_entry(key, entry.reason())?,
-                Value::TypeUri => match fixed.settings.type_base {
-                    Some(base) => map.serialize_entry(key, &Joined(base, entry.code))?,
-                    None => map.serialize_entry(key, ABOUT_BLANK)?,
-                },
-                Value::Details if !entry.may_show_members() => {}
-                Value::Details => {
-                    if !Details::new(error).serialize_entry(key, &mut map)? {
-                        let members = Members::new(error);
-                        if !members.is_empty() {
-                            map.serialize_entry(key, &members)?;
-                        }
-                    }
-                }
-            }
-        }
-        if format.placement() == Placement::Inline && entry.may_show_members() {
-            Members::new(error)
+        F::write_own(self, &mut map)?;
+        if format.placement() == Placement::Inline && self.entry.may_show_members() {
+            Members::new(self.error)
                 .skipping(format.own_members())
                 .with_details()
                 .serialize_into(&mut map)?;
