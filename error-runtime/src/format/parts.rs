@@ -11,6 +11,7 @@ use erased_serde::Serialize as ErasedSerialize;
 use super::Fixed;
 use super::oauth2::Rfc6749;
 use crate::api_error::Visitor;
+use crate::shared::charset::is_nqschar;
 use crate::shared::formats::{ABOUT_BLANK, Builtin, Placement, TextRule, Value};
 use crate::{ApiError, ErrorEntry, Message};
 
@@ -122,13 +123,24 @@ impl<F: BuiltinFormat> Own<'_, F> {
         let rfc6749 = F::BUILTIN.text_rule() == TextRule::Rfc6749;
         match value {
             Value::Status => map.serialize_entry(key, &entry.status),
-            Value::Code if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(entry.code))),
+            // A code is RFC 3986 unreserved characters (the derive and
+            // `ErrorEntry::new` refuse others), all in RFC 6749's `NQSCHAR`:
+            // the text rule leaves it as it is.
             Value::Code => map.serialize_entry(key, entry.code),
-            Value::Message if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(error.message()))),
-            Value::Message => match fixed.literal.then(|| entry.literal_message()).flatten() {
-                Some(message) => map.serialize_entry(key, message),
-                None => map.serialize_entry(key, &error.message()),
-            },
+            Value::Message => {
+                let literal = fixed.literal.then(|| entry.literal_message()).flatten();
+                match literal {
+                    // Most literals need no replacement under RFC 6749: a
+                    // scan, and no formatting.
+                    Some(message) if !rfc6749 || message.chars().all(is_nqschar) => {
+                        map.serialize_entry(key, message)
+                    }
+                    _ if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(error.message()))),
+                    // Streamed as `Message` serializes, without asking
+                    // again whether it is a literal.
+                    _ => map.serialize_entry(key, &Text(error.message())),
+                }
+            }
             Value::Reason => map.serialize_entry(key, entry.reason()),
             Value::TypeUri => match fixed.settings.type_base {
                 Some(base) => map.serialize_entry(key, &Joined(base, entry.code)),
@@ -271,7 +283,13 @@ impl<'a> Members<'a> {
     }
 
     fn keeps(&self, name: &str) -> bool {
-        !self.skip.contains(&name)
+        // Length and first byte first: most names differ there, and a
+        // comparison of the bytes is a call.
+        !self.skip.iter().any(|skipped| {
+            skipped.len() == name.len()
+                && skipped.as_bytes().first() == name.as_bytes().first()
+                && *skipped == name
+        })
     }
 }
 
@@ -405,5 +423,18 @@ impl<M: SerializeMap> Visitor for DetailsWriter<'_, M> {
     }
     fn details_text(&mut self, text: fmt::Arguments<'_>) {
         self.write(&Text(text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::shared::charset::{is_nqschar, is_unreserved};
+
+    /// What lets an `oauth2` body write its code as it is.
+    #[test]
+    fn every_code_character_is_an_nqschar() {
+        for c in (0..=0x7f_u8).map(char::from) {
+            assert!(!is_unreserved(c) || is_nqschar(c), "{c:?}");
+        }
     }
 }
