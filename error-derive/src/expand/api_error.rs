@@ -187,7 +187,11 @@ impl<'v> Messages<'v> {
             return None;
         }
         let display = (!self.template_arms.is_empty()).then(display_import);
-        let (patterns, args): (Vec<_>, Vec<_>) = self.template_arms.into_iter().unzip();
+        let (patterns, writes): (Vec<_>, Vec<_>) = self
+            .template_arms
+            .into_iter()
+            .map(|(pattern, args)| (pattern, args.writes()))
+            .unzip();
         let (paths, texts): (Vec<_>, Vec<_>) = self.text_arms.into_iter().unzip();
         let transparent = self.transparent;
         let by_row = self.by_row.then(
@@ -197,7 +201,10 @@ impl<'v> Messages<'v> {
             fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #display
                 match self {
-                    #(#patterns => __formatter.write_fmt(::core::format_args!(#args)),)*
+                    #(#patterns => ::errcat::__private::write_plain(__formatter, |__formatter| {
+                        #writes
+                        ::core::result::Result::Ok(())
+                    }),)*
                     #(#paths { .. } => __formatter.write_str(#texts),)*
                     #(#transparent)*
                     #by_row
@@ -235,7 +242,7 @@ fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
             calls.push(quote_spanned!(span=> __visitor.details_value(::errcat::__private::exposed(#value));));
         }
         if let Some(header) = &attrs.header {
-            calls.push(quote_spanned!(span=> __visitor.header(#header, __display(#value));));
+            calls.push(quote_spanned!(span=> __visitor.header(#header, &__display(#value));));
         }
         if calls.len() > before {
             bound.push(field);

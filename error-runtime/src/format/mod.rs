@@ -57,17 +57,12 @@ use serde_core::ser::Serializer;
 use crate::ApiError;
 use crate::shared::formats::Builtin;
 
-/// Declares each built-in format's module, re-exports its type and names
-/// its row.
+/// Declares each built-in format's module and re-exports its type.
 macro_rules! builtin_modules {
     ($($format:ident in $module:ident $row:tt)*) => {
         $(
             mod $module;
             pub use self::$module::$format;
-
-            impl self::parts::BuiltinFormat for $format {
-                const BUILTIN: Builtin = Builtin::$format;
-            }
         )*
     };
 }

@@ -11,8 +11,9 @@ use erased_serde::Serialize as ErasedSerialize;
 use super::Fixed;
 use super::oauth2::Rfc6749;
 use crate::api_error::Visitor;
-use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
-use crate::{ApiError, Message};
+use crate::shared::charset::is_nqschar;
+use crate::shared::formats::{ABOUT_BLANK, Builtin, Placement, TextRule, Value};
+use crate::{ApiError, ErrorEntry, Message};
 
 /// Serializes any `Display` value as a JSON string, streaming it into the
 /// serializer (no intermediate `String`).
@@ -49,6 +50,7 @@ pub(crate) fn serialize_builtin<F: BuiltinFormat, S: Serializer>(
 ) -> Result<S::Ok, S::Error> {
     let own = Own::<F> {
         error,
+        entry: error.entry(),
         fixed,
         format: PhantomData,
     };
@@ -64,55 +66,107 @@ pub(crate) fn serialize_builtin<F: BuiltinFormat, S: Serializer>(
 
 /// A built-in format's type, which names its row: code generic over it
 /// walks a row known at compile time.
-pub(crate) trait BuiltinFormat {
+pub(crate) trait BuiltinFormat: Sized {
     const BUILTIN: Builtin;
+
+    /// Writes the format's own members into `map`: one statement per member
+    /// of the row, so that each is compiled to the one write it does, with
+    /// no loop over the row and no `match` on its values at run time.
+    fn write_own<M: SerializeMap>(own: &Own<'_, Self>, map: &mut M) -> Result<(), M::Error>;
 }
 
+/// `impl BuiltinFormat` for each row, its members unrolled.
+macro_rules! builtin_walks {
+    ($($format:ident in $module:ident {
+        name: $name:literal,
+        members: { $($key:literal: $value:ident),* $(,)? },
+        $($rest:tt)*
+    })*) => {$(
+        impl BuiltinFormat for super::$format {
+            const BUILTIN: Builtin = Builtin::$format;
+
+            #[inline]
+            fn write_own<M: SerializeMap>(own: &Own<'_, Self>, map: &mut M) -> Result<(), M::Error> {
+                $(own.member($key, Value::$value, map)?;)*
+                Ok(())
+            }
+        }
+    )*};
+}
+
+builtin_formats!(builtin_walks);
+
 /// The object of a built-in format's own members and the exposed ones.
-struct Own<'a, F> {
+pub(crate) struct Own<'a, F> {
     error: &'a dyn ApiError,
+    entry: &'static ErrorEntry,
     fixed: Fixed,
     format: PhantomData<F>,
+}
+
+impl<F: BuiltinFormat> Own<'_, F> {
+    /// Writes the member `key` holding `value`; inlined into each format's
+    /// walk, where `value` and the format's text rule are constants.
+    #[inline]
+    fn member<M: SerializeMap>(
+        &self,
+        key: &'static str,
+        value: Value,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        let Own {
+            error,
+            entry,
+            fixed,
+            ..
+        } = *self;
+        let rfc6749 = F::BUILTIN.text_rule() == TextRule::Rfc6749;
+        match value {
+            Value::Status => map.serialize_entry(key, &entry.status),
+            // A code is RFC 3986 unreserved characters (the derive and
+            // `ErrorEntry::new` refuse others), all in RFC 6749's `NQSCHAR`:
+            // the text rule leaves it as it is.
+            Value::Code => map.serialize_entry(key, entry.code),
+            Value::Message => {
+                let literal = fixed.literal.then(|| entry.literal_message()).flatten();
+                match literal {
+                    // Most literals need no replacement under RFC 6749: a
+                    // scan, and no formatting.
+                    Some(message) if !rfc6749 || message.chars().all(is_nqschar) => {
+                        map.serialize_entry(key, message)
+                    }
+                    _ if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(error.message()))),
+                    // Streamed as `Message` serializes, without asking
+                    // again whether it is a literal.
+                    _ => map.serialize_entry(key, &Text(error.message())),
+                }
+            }
+            Value::Reason => map.serialize_entry(key, entry.reason()),
+            Value::TypeUri => match fixed.settings.type_base {
+                Some(base) => map.serialize_entry(key, &Joined(base, entry.code)),
+                None => map.serialize_entry(key, ABOUT_BLANK),
+            },
+            Value::Details if !entry.may_show_members() => Ok(()),
+            Value::Details => {
+                if !Details::new(error).serialize_entry(key, map)? {
+                    let members = Members::new(error);
+                    if !members.is_empty() {
+                        map.serialize_entry(key, &members)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 impl<F: BuiltinFormat> Serialize for Own<'_, F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let format = F::BUILTIN;
-        let Own { error, fixed, .. } = *self;
-        let entry = error.entry();
-        let literal = fixed.literal.then(|| entry.literal_message()).flatten();
-        let rfc6749 = format.text_rule() == TextRule::Rfc6749;
         let mut map = serializer.serialize_map(None)?;
-        for &Member { key, value } in format.layout() {
-            match value {
-                Value::Status => map.serialize_entry(key, &entry.status)?,
-                Value::Code if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(entry.code)))?,
-                Value::Code => map.serialize_entry(key, entry.code)?,
-                Value::Message if rfc6749 => {
-                    map.serialize_entry(key, &Text(Rfc6749(error.message())))?;
-                }
-                Value::Message => match literal {
-                    Some(message) => map.serialize_entry(key, message)?,
-                    None => map.serialize_entry(key, &error.message())?,
-                },
-                Value::Reason => map.serialize_entry(key, entry.reason())?,
-                Value::TypeUri => match fixed.settings.type_base {
-                    Some(base) => map.serialize_entry(key, &Joined(base, entry.code))?,
-                    None => map.serialize_entry(key, ABOUT_BLANK)?,
-                },
-                Value::Details if !entry.may_show_members() => {}
-                Value::Details => {
-                    if !Details::new(error).serialize_entry(key, &mut map)? {
-                        let members = Members::new(error);
-                        if !members.is_empty() {
-                            map.serialize_entry(key, &members)?;
-                        }
-                    }
-                }
-            }
-        }
-        if format.placement() == Placement::Inline && entry.may_show_members() {
-            Members::new(error)
+        F::write_own(self, &mut map)?;
+        if format.placement() == Placement::Inline && self.entry.may_show_members() {
+            Members::new(self.error)
                 .skipping(format.own_members())
                 .with_details()
                 .serialize_into(&mut map)?;
@@ -229,7 +283,13 @@ impl<'a> Members<'a> {
     }
 
     fn keeps(&self, name: &str) -> bool {
-        !self.skip.contains(&name)
+        // Length and first byte first: most names differ there, and a
+        // comparison of the bytes is a call.
+        !self.skip.iter().any(|skipped| {
+            skipped.len() == name.len()
+                && skipped.as_bytes().first() == name.as_bytes().first()
+                && *skipped == name
+        })
     }
 }
 
@@ -363,5 +423,18 @@ impl<M: SerializeMap> Visitor for DetailsWriter<'_, M> {
     }
     fn details_text(&mut self, text: fmt::Arguments<'_>) {
         self.write(&Text(text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::shared::charset::{is_nqschar, is_unreserved};
+
+    /// What lets an `oauth2` body write its code as it is.
+    #[test]
+    fn every_code_character_is_an_nqschar() {
+        for c in (0..=0x7f_u8).map(char::from) {
+            assert!(!is_unreserved(c) || is_nqschar(c), "{c:?}");
+        }
     }
 }
