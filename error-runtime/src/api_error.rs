@@ -358,40 +358,6 @@ pub(crate) fn literal_message(error: &dyn ApiError) -> Option<&'static str> {
     }
 }
 
-/// Calls `write`, which writes a message template's text and fields
-/// straight into `f`, where `f` has the default options, as a template's
-/// fields are written (`format_args!` gives each a fresh formatter); else
-/// through `format_args!`, so that `f`'s width or fill never pads a field.
-#[doc(hidden)]
-#[inline]
-pub fn write_plain<W>(f: &mut fmt::Formatter<'_>, write: W) -> fmt::Result
-where
-    W: Fn(&mut fmt::Formatter<'_>) -> fmt::Result,
-{
-    let plain = f.width().is_none()
-        && f.precision().is_none()
-        && f.fill() == ' '
-        && f.align().is_none()
-        && !f.sign_plus()
-        && !f.sign_minus()
-        && !f.alternate()
-        && !f.sign_aware_zero_pad();
-    if plain {
-        write(f)
-    } else {
-        f.write_fmt(format_args!("{}", Fresh(write)))
-    }
-}
-
-/// Writes a message into the fresh formatter `format_args!` gives it.
-struct Fresh<W>(W);
-
-impl<W: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fresh<W> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
-    }
-}
-
 /// Escapes text the way `str`'s `Debug` does, as it streams through.
 struct EscapeDebug<'a, 'b>(&'a mut fmt::Formatter<'b>);
 

@@ -6,7 +6,7 @@ pub use erased_serde::Serialize as ErasedSerialize;
 pub use serde_core::Serialize;
 
 pub use crate::__integrate as integrate;
-pub use crate::api_error::{Inspect, Inspector, Probe, Visitor, write_plain};
+pub use crate::api_error::{Inspect, Inspector, Probe, Visitor};
 pub use crate::catalog::derived_entry as entry;
 pub use crate::const_eval::{
     assert_codes_in, assert_unique_codes, concat_entries, markdown_bytes, markdown_len, utf8,

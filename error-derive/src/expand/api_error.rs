@@ -187,11 +187,7 @@ impl<'v> Messages<'v> {
             return None;
         }
         let display = (!self.template_arms.is_empty()).then(display_import);
-        let (patterns, writes): (Vec<_>, Vec<_>) = self
-            .template_arms
-            .into_iter()
-            .map(|(pattern, args)| (pattern, args.writes()))
-            .unzip();
+        let (patterns, args): (Vec<_>, Vec<_>) = self.template_arms.into_iter().unzip();
         let (paths, texts): (Vec<_>, Vec<_>) = self.text_arms.into_iter().unzip();
         let transparent = self.transparent;
         let by_row = self.by_row.then(
@@ -201,10 +197,7 @@ impl<'v> Messages<'v> {
             fn write_message(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #display
                 match self {
-                    #(#patterns => ::errcat::__private::write_plain(__formatter, |__formatter| {
-                        #writes
-                        ::core::result::Result::Ok(())
-                    }),)*
+                    #(#patterns => __formatter.write_fmt(::core::format_args!(#args)),)*
                     #(#paths { .. } => __formatter.write_str(#texts),)*
                     #(#transparent)*
                     #by_row
