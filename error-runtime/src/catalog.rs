@@ -140,37 +140,31 @@ pub struct ErrorEntry {
     body: Option<Body>,
 }
 
-/// A body as the derive wrote it: JSON text around the text of its message
-/// string.
+/// A body as the derive wrote it, in the format and `type_base` of its type:
+/// whole, or JSON text around the text of its message string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct Body {
-    /// Up to and including the message's opening quote.
-    pub(crate) before: &'static str,
-    /// From the message's closing quote.
-    pub(crate) after: &'static str,
-    /// The whole body, the message in it, when the row's message is literal.
-    pub(crate) whole: Option<&'static str>,
+pub(crate) enum Body {
+    /// The whole body of a literal row, its message in it.
+    Whole(&'static str),
+    /// The body of a templated row: the text up to and including the
+    /// message's opening quote, and from its closing quote.
+    Around {
+        before: &'static str,
+        after: &'static str,
+    },
 }
 
 impl Body {
-    /// The body `text`, whose message's text is `text[start..end]`; `None`
-    /// for `""`, which the derive writes for none, or for a range it never
-    /// writes (past the end of `text`, or splitting a character).
-    const fn new(text: &'static str, start: usize, end: usize, literal: bool) -> Option<Body> {
-        let bytes = text.as_bytes();
-        if bytes.is_empty() || start > end || end > bytes.len() {
-            return None;
-        }
-        let (before, _) = bytes.split_at(start);
-        let (_, after) = bytes.split_at(end);
-        // Either half fails to be text when its end splits a character.
-        match (core::str::from_utf8(before), core::str::from_utf8(after)) {
-            (Ok(before), Ok(after)) => Some(Body {
-                before,
-                after,
-                whole: if literal { Some(text) } else { None },
-            }),
-            _ => None,
+    /// The body the derive wrote: a literal row's `whole`, or the text
+    /// `before` and `after` its message's; `None` for `""` (a body's text is
+    /// never empty).
+    const fn new(whole: &'static str, before: &'static str, after: &'static str) -> Option<Body> {
+        if !whole.is_empty() {
+            Some(Body::Whole(whole))
+        } else if !before.is_empty() {
+            Some(Body::Around { before, after })
+        } else {
+            None
         }
     }
 }
@@ -404,8 +398,8 @@ pub const fn derived_entry(
     header_fields: &'static [&'static str],
     deprecated: &'static str,
     body: &'static str,
-    message_start: usize,
-    message_end: usize,
+    body_before: &'static str,
+    body_after: &'static str,
 ) -> ErrorEntry {
     ErrorEntry {
         name,
@@ -420,7 +414,7 @@ pub const fn derived_entry(
         template_fields,
         exposed_members,
         header_fields,
-        body: Body::new(body, message_start, message_end, literal),
+        body: Body::new(body, body_before, body_after),
     }
 }
 

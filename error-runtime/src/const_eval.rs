@@ -17,7 +17,7 @@ use crate::shared::markdown::Out;
 /// same parts, and in const evaluation the panic is a compile error.
 #[must_use]
 pub const fn concat_entries<const N: usize>(parts: &[&[ErrorEntry]]) -> [ErrorEntry; N] {
-    let mut all = [derived_entry("", 0, "", "", "", "", false, &[], &[], &[], "", "", 0, 0); N];
+    let mut all = [derived_entry("", 0, "", "", "", "", false, &[], &[], &[], "", "", "", ""); N];
     let mut len = 0;
     let mut part = 0;
     while part < parts.len() {

@@ -39,24 +39,11 @@ pub fn exposed<T: ExposedField>(value: &T) -> &dyn erased_serde::Serialize {
     value.as_exposed()
 }
 
-/// `value` as text, its `Display` called directly, not through a trait
-/// object.
+/// `value` as text. A trait object, so that a field lacking `Display` is
+/// reported once, here, and not again where the text is written.
 #[must_use]
-pub fn display<T: TextField>(value: &T) -> Shown<'_, T> {
-    Shown(value)
-}
-
-/// A field written as text. Its `Display` asks for [`TextField`], the bound
-/// [`display`] asks for, so that a field lacking `Display` is reported once,
-/// there, and not again where the text is written: the compiler does not
-/// repeat an error it has reported at the same place.
-pub struct Shown<'a, T: ?Sized>(&'a T);
-
-impl<T: TextField + ?Sized> Display for Shown<'_, T> {
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        self.0.fmt(f)
-    }
+pub fn display<T: TextField>(value: &T) -> &dyn Display {
+    value
 }
 
 /// A field marked `#[api(source)]`: what `std::error::Error::source` returns.

@@ -49,19 +49,13 @@ impl<'v> FormatArgs<'v> {
     }
 }
 
-/// `"format", &display(field) as &dyn Display, ...`: a trait object, whose
-/// `Display` is asked for where the field is named, so that a field lacking
-/// `Display` is reported once. (Written straight into the formatter, the
-/// fields would spare a dynamic call each, but the statements cost rustc
-/// three times the whole check of a 1,000-variant enum.)
+/// `"format", display(field), ...`
 impl ToTokens for FormatArgs<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         tokens.append(Literal::string(&self.format));
         for field in &self.fields {
             tokens.append(proc_macro2::Punct::new(',', proc_macro2::Spacing::Alone));
-            let span = super::field_span(field);
-            let arg = DisplayArg(field);
-            tokens.extend(quote::quote_spanned!(span=> &#arg as &dyn ::core::fmt::Display));
+            DisplayArg(field).to_tokens(tokens);
         }
     }
 }

@@ -37,15 +37,19 @@ pub(crate) fn write_body(
     let fixed = error.__fixed();
     let rfc6749 = format.text_rule() == TextRule::Rfc6749;
     let literal = fixed.literal.then(|| entry.literal_message()).flatten();
-    if let Some(body) = derived_body(format, entry, &fixed) {
-        if let Some(whole) = body.whole.filter(|_| fixed.literal) {
+    match derived_body(format, entry, &fixed) {
+        // A translated literal message is not the one in the whole body.
+        Some(&Body::Whole(whole)) if fixed.literal => {
             buf.extend_from_slice(whole.as_bytes());
-        } else {
-            buf.extend_from_slice(body.before.as_bytes());
-            message(buf, error, literal, rfc6749);
-            buf.extend_from_slice(body.after.as_bytes());
+            return Ok(());
         }
-        return Ok(());
+        Some(&Body::Around { before, after }) => {
+            buf.extend_from_slice(before.as_bytes());
+            message(buf, error, literal, rfc6749);
+            buf.extend_from_slice(after.as_bytes());
+            return Ok(());
+        }
+        _ => {}
     }
     if let Some(key) = format.object() {
         buf.push(b'{');
@@ -115,8 +119,10 @@ pub(crate) fn constant_body(
     entry: &ErrorEntry,
     fixed: &Fixed,
 ) -> Option<&'static str> {
-    let whole = derived_body(format, entry, fixed)?.whole?;
-    fixed.literal.then_some(whole)
+    match derived_body(format, entry, fixed)? {
+        &Body::Whole(whole) if fixed.literal => Some(whole),
+        _ => None,
+    }
 }
 
 /// The body the derive wrote for `entry`'s row, when it is the body in
