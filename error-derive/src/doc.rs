@@ -1,13 +1,10 @@
 //! Doc comments as catalog descriptions.
 
-use syn::LitStr;
-
 /// Adds the non-blank lines of one `///` or `/** */` comment to
 /// `description`, each trimmed, joined with single spaces. Only literal
 /// docs come here: the macro cannot read `#[doc = include_str!(..)]`.
-pub(crate) fn add_comment(description: &mut String, text: &LitStr) {
-    let text = crate::attr::string_value(text);
-    for line in block_lines(&text).filter(|line| !line.is_empty()) {
+pub(crate) fn add_comment(description: &mut String, text: &str) {
+    for line in block_lines(text).filter(|line| !line.is_empty()) {
         if !description.is_empty() {
             description.push(' ');
         }

@@ -10,7 +10,7 @@
 
 use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser as _};
-use syn::{Expr, Generics, LitStr, Member, Token, Visibility, WhereClause, braced, token};
+use syn::{Expr, Generics, Member, Token, Visibility, WhereClause, braced, token};
 
 use crate::attr::{self, Attrs, Position};
 use crate::doc;
@@ -282,8 +282,12 @@ fn attributes(
             (Some("api"), Some(name)) => api_attribute(&content, &name, &mut parser)?,
             (Some("doc"), _) if content.peek(Token![=]) => {
                 content.parse::<Token![=]>()?;
-                if content.peek(LitStr) && content.peek2(syn::parse::End) {
-                    doc::add_comment(&mut description, &content.parse::<LitStr>()?);
+                let literal = content.step(|cursor| match cursor.literal() {
+                    Some((literal, rest)) if rest.eof() => Ok((Some(literal), rest)),
+                    _ => Ok((None, *cursor)),
+                })?;
+                if let Some(text) = literal.as_ref().and_then(attr::literal_text) {
+                    doc::add_comment(&mut description, &text);
                 }
             }
             _ => {}

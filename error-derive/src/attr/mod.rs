@@ -21,7 +21,7 @@ use crate::template::Template;
 
 use self::key::Key;
 pub(crate) use self::key::Position;
-pub(crate) use self::values::string_value;
+pub(crate) use self::values::literal_text;
 use self::values::{header_name_problem, is_flag, key_span, rest_of_value};
 
 /// A status given as a number or a `StatusCode` constant.

@@ -279,9 +279,22 @@ pub(super) fn key_span(meta: &Meta) -> Span {
 /// The text of a string literal. `LitStr::value` unescapes it character by
 /// character; most literals, doc comments included, have nothing to
 /// unescape.
-pub(crate) fn string_value(literal: &LitStr) -> String {
+pub(super) fn string_value(literal: &LitStr) -> String {
     let repr = literal.token().to_string();
     verbatim(&repr).map_or_else(|| literal.value(), str::to_owned)
+}
+
+/// The text of `literal` when it is a string literal, its source read once
+/// (each read of a token's text crosses into rustc): for doc comments.
+pub(crate) fn literal_text(literal: &proc_macro2::Literal) -> Option<String> {
+    let repr = literal.to_string();
+    if let Some(text) = verbatim(&repr) {
+        return Some(text.to_owned());
+    }
+    match syn::Lit::new(literal.clone()) {
+        syn::Lit::Str(text) => Some(text.value()),
+        _ => None,
+    }
 }
 
 /// The text of a raw string literal (`r"..."`, `r#"..."#`, as rustc writes
