@@ -17,11 +17,8 @@ pub(crate) fn expand(
     let integrations = crate::expand::integrations(ty, generics, generics.where_clause.as_ref());
     // A bound naming no parameter is an error when it does not hold, but
     // not under `for<'a>`: the stub asks for `Debug` without a new error.
-    let mut error_clause = generics.where_clause.clone();
-    error_clause
-        .get_or_insert_with(|| syn::parse_quote!(where))
-        .predicates
-        .push(syn::parse_quote!(for<'a> #ty #ty_generics: ::core::fmt::Debug));
+    let mut error_clause = crate::expand::Clause::own(generics.where_clause.as_ref());
+    error_clause.push(syn::parse_quote!(for<'a> #ty #ty_generics: ::core::fmt::Debug));
     let display = display.then(|| {
         quote! {
             #[automatically_derived]

@@ -31,7 +31,6 @@ pub(crate) struct Status {
 }
 
 /// A template-valued key (`message`, `details`) with its literal.
-#[derive(Clone)]
 pub(crate) struct TemplateAttr {
     pub literal: LitStr,
     /// The literal's text, read once: `LitStr::value` unescapes anew on
@@ -40,7 +39,6 @@ pub(crate) struct TemplateAttr {
     pub template: Template,
 }
 
-#[derive(Clone)]
 pub(crate) enum Format {
     Builtin(Builtin),
     Custom(Path),
@@ -96,7 +94,7 @@ impl Fallback {
 }
 
 /// Keys of a variant (or of a struct, its single variant).
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub(crate) struct VariantAttrs {
     pub status: Option<Status>,
     /// A status was written but refused, and reported; see `TypeAttrs`.

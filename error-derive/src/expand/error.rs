@@ -60,12 +60,7 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
         }
     });
     let mut clause = bounds::where_clause(input, params);
-    if !predicates.is_empty() {
-        clause
-            .get_or_insert_with(|| syn::parse_quote!(where))
-            .predicates
-            .extend(predicates);
-    }
+    clause.extend(predicates);
     // A type without `Debug` is reported at `display`, the key that asks
     // for the impl.
     let mut ty = ty.clone();

@@ -22,6 +22,7 @@ use crate::ast::{Field, Input, Variant};
 use crate::generics::TypeParams;
 use crate::locales::Translations;
 
+pub(crate) use self::bounds::Clause;
 use self::catalog::CatalogRows;
 use self::tokens::{Pattern, VariantPath};
 
