@@ -29,7 +29,11 @@ enum UsersError {
 }
 
 #[derive(Debug, ApiError)]
-#[api(type_base = "https://example.com/errors/", rename_all = "snake_case")]
+#[api(
+    type_base = "https://example.com/errors/",
+    rename_all = "snake_case",
+    display
+)]
 enum OrderError {
     #[api(status = 404, message = "Couldn't find {model} with id {id}")]
     NotFound {
@@ -220,6 +224,16 @@ const CASES: &[Case] = &[
                 model: "Order",
             };
             write!(text, "{}", black_box(&error).message()).unwrap();
+        },
+    },
+    Case {
+        name: "display/errcat",
+        run: |_, text| {
+            let error = OrderError::NotFound {
+                id: 232_323,
+                model: "Order",
+            };
+            write!(text, "{}", black_box(&error)).unwrap();
         },
     },
     Case {

@@ -9,7 +9,7 @@ macro_rules! error_types {
             use errcat::{ApiError, ValidationErrors};
 
             #[derive(Debug, ApiError)]
-            #[api(format = $format, rename_all = "snake_case", type_base = "https://example.com/errors/")]
+            #[api(format = $format, rename_all = "snake_case", type_base = "https://example.com/errors/", display)]
             pub enum Error {
                 #[api(status = 409, message = "This email is already in use, please try another one.")]
                 EmailAlreadyExists,

@@ -97,7 +97,8 @@ impl Case {
 }
 
 /// Every candidate: `<format>/<kind>/<candidate>` for the six formats and
-/// four kinds, then `message/errcat` and `message/thiserror`.
+/// four kinds, then `message/errcat` (`message()`), `message/display`
+/// (the `Display` of `#[api(display)]`) and `message/thiserror`.
 pub fn all() -> Vec<Case> {
     let hand: &'static [Hand; 4] = Box::leak(Box::new(hand::Hand::all()));
     let mut cases = Vec::new();
@@ -135,6 +136,11 @@ pub fn all() -> Vec<Case> {
         &mut cases,
         "errcat",
         Box::new(move |text| write!(text, "{}", black_box(errcat_templated).message()).unwrap()),
+    );
+    push_text(
+        &mut cases,
+        "display",
+        Box::new(move |text| write!(text, "{}", black_box(errcat_templated)).unwrap()),
     );
     push_text(
         &mut cases,

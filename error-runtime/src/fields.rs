@@ -31,7 +31,10 @@ impl<T: Serialize> ExposedField for T {
 )]
 pub trait TextField: Display {}
 
-impl<T: Display> TextField for T {}
+// Not recommended, so that a missing `Display` is reported as a missing
+// `TextField`, with the note above, rather than as core's own error.
+#[diagnostic::do_not_recommend]
+impl<T: Display + ?Sized> TextField for T {}
 
 /// `value` as a serializable member.
 #[must_use]
@@ -39,11 +42,16 @@ pub fn exposed<T: ExposedField>(value: &T) -> &dyn erased_serde::Serialize {
     value.as_exposed()
 }
 
-/// `value` as text. A trait object, so that a field lacking `Display` is
-/// reported once, here, and not again where the text is written.
-#[must_use]
-pub fn display<T: TextField>(value: &T) -> &dyn Display {
-    value
+/// A field as text, where `format_args!` or a header takes it. Its
+/// `Display` is the field's own, called without a trait object in between,
+/// and its bound is the one place a field lacking `Display` is reported.
+pub struct Text<'a, T: ?Sized>(pub &'a T);
+
+impl<T: TextField + ?Sized> Display for Text<'_, T> {
+    #[inline]
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        Display::fmt(self.0, formatter)
+    }
 }
 
 /// A field marked `#[api(source)]`: what `std::error::Error::source` returns.

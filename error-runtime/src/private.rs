@@ -11,7 +11,7 @@ pub use crate::catalog::derived_entry as entry;
 pub use crate::const_eval::{
     assert_codes_in, assert_unique_codes, concat_entries, markdown_bytes, markdown_len, utf8,
 };
-pub use crate::fields::{Unbox, display, exposed, source};
+pub use crate::fields::{Text, Unbox, exposed, source};
 pub use crate::format::{DynFormat, Fixed, FormatKind, TypeSettings};
 pub use crate::locale::{
     Argument, Locale, LocaleArguments, NumberArgument, TextArgument, Translations,

@@ -235,7 +235,7 @@ fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
             calls.push(quote_spanned!(span=> __visitor.details_value(::errcat::__private::exposed(#value));));
         }
         if let Some(header) = &attrs.header {
-            calls.push(quote_spanned!(span=> __visitor.header(#header, __display(#value));));
+            calls.push(quote_spanned!(span=> __visitor.header(#header, &__display(#value));));
         }
         if calls.len() > before {
             bound.push(field);

@@ -88,11 +88,11 @@ impl ToTokens for Pattern<'_> {
 /// starts with [`display_import`].
 pub(super) struct DisplayArg<'f>(pub &'f Field<'f>);
 
-/// The import of `__display`, `::errcat::__private::display`: a name of one
+/// The import of `__display`, `::errcat::__private::Text`: a name of one
 /// token where every interpolated field repeats it.
 pub(super) fn display_import() -> TokenStream {
     quote::quote!(
-        use ::errcat::__private::display as __display;
+        use ::errcat::__private::Text as __display;
     )
 }
 
