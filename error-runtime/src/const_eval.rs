@@ -156,8 +156,9 @@ const fn str_eq(a: &str, b: &str) -> bool {
 }
 
 /// Fails const evaluation, naming the code, when one of `codes` is the code
-/// of none of `entries`: an operation's error set (`errcat::responses!`)
-/// naming an error its type does not have.
+/// of none of `entries`, or is listed twice: an operation's error set
+/// (`errcat::responses!`) naming an error its type does not have, or
+/// documenting one twice.
 ///
 /// # Panics
 ///
@@ -175,27 +176,43 @@ pub const fn assert_codes_in(entries: &[ErrorEntry], codes: &[&str], type_name: 
             j += 1;
         }
         if !found {
-            unknown_code(codes[i], type_name, set);
+            refuse_code(
+                set,
+                codes[i],
+                &["`, which no error of `", type_name, "` has"],
+            );
+        }
+        // A set is a handful of codes: comparing each with those before it
+        // costs less than sorting them.
+        let mut k = 0;
+        while k < i {
+            if str_eq(codes[k], codes[i]) {
+                refuse_code(set, codes[i], &["` twice"]);
+            }
+            k += 1;
         }
         i += 1;
     }
 }
 
-/// Panics with a sentence naming `code`, `type_name` and `set`.
-const fn unknown_code(code: &str, type_name: &str, set: &str) -> ! {
+/// Panics with the sentence "errcat: `set` lists the code `code`" and the
+/// `rest` of it.
+const fn refuse_code(set: &str, code: &str, rest: &[&str]) -> ! {
     let mut buf = [0u8; 512];
     let mut out = Out::new(&mut buf);
     out.bytes(b"errcat: `");
     out.bytes(set.as_bytes());
     out.bytes(b"` lists the code `");
     out.bytes(code.as_bytes());
-    out.bytes(b"`, which no error of `");
-    out.bytes(type_name.as_bytes());
-    out.bytes(b"` has");
+    let mut i = 0;
+    while i < rest.len() {
+        out.bytes(rest[i].as_bytes());
+        i += 1;
+    }
     let len = out.len();
     let (written, _) = buf.split_at(if len < 512 { len } else { 512 });
     match core::str::from_utf8(written) {
         Ok(message) => panic!("{}", message),
-        Err(_) => panic!("errcat: an error set lists a code its type does not have"),
+        Err(_) => panic!("errcat: an error set lists a code its type lacks, or one twice"),
     }
 }

@@ -3,7 +3,8 @@
 
 /// Declares the errors one operation returns: a unit struct whose `CODES`
 /// are the listed codes of the type, checked at compile time (a code the
-/// type does not have fails the build, naming it), and which with the
+/// type does not have, or one listed twice, fails the build, naming it),
+/// and which with the
 /// `utoipa` feature implements `utoipa::IntoResponses` with those codes
 /// alone, for `#[utoipa::path(responses(...))]`.
 ///
