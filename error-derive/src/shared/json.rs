@@ -34,24 +34,24 @@ pub fn escape<E>(text: &str, mut out: impl FnMut(&str) -> Result<(), E>) -> Resu
     let mut start = 0;
     let mut index = 0;
     while index < bytes.len() {
-        // Eight bytes at a time while none of them needs an escape.
-        if let Some(word) = bytes.get(index..index + 8) {
-            if let Ok(word) = <[u8; 8]>::try_from(word) {
-                if !may_need_escape(u64::from_le_bytes(word)) {
-                    index += 8;
-                    continue;
+        // Fewer than eight bytes left are read one by one.
+        if bytes.len() - index >= 8 {
+            index += clean_run(&bytes[index..]);
+        }
+        // The group of eight bytes there, read byte by byte.
+        let end = bytes.len().min(index + 8);
+        for (at, &byte) in bytes[index..end].iter().enumerate() {
+            if let Some(escape) = escape_of(byte) {
+                // Escaped bytes are ASCII, so `index + at` is a character
+                // boundary.
+                if start < index + at {
+                    out(&text[start..index + at])?;
                 }
+                out(escape)?;
+                start = index + at + 1;
             }
         }
-        if let Some(escape) = escape_of(bytes[index]) {
-            // Escaped bytes are ASCII, so `index` is a character boundary.
-            if start < index {
-                out(&text[start..index])?;
-            }
-            out(escape)?;
-            start = index + 1;
-        }
-        index += 1;
+        index = end;
     }
     if start < bytes.len() {
         out(&text[start..])?;
@@ -59,17 +59,89 @@ pub fn escape<E>(text: &str, mut out: impl FnMut(&str) -> Result<(), E>) -> Resu
     Ok(())
 }
 
+/// How many bytes at the start of `bytes` surely need no escape: all of
+/// them, or a multiple of eight, where the first group of eight that may
+/// need one starts (a short last group is the text's last eight bytes).
+fn clean_run(bytes: &[u8]) -> usize {
+    let groups = bytes.chunks_exact(8);
+    let rest = groups.remainder().len();
+    let mut run = 0;
+    for group in groups {
+        if <[u8; 8]>::try_from(group).is_ok_and(|group| may_need_escape(u64::from_le_bytes(group)))
+        {
+            return run;
+        }
+        run += 8;
+    }
+    match bytes.last_chunk::<8>() {
+        Some(&last) if rest > 0 && !may_need_escape(u64::from_le_bytes(last)) => bytes.len(),
+        _ => run,
+    }
+}
+
 /// Whether one of the eight bytes of `word` is below 0x20, `"` or `\`
 /// (bytes of 0x80 and above, which UTF-8 uses past ASCII, never count).
 const fn may_need_escape(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte below `n` (n ≤ 0x80) leaves its high bit set in `word - n`,
-    // which a byte of 0x80 or above cannot, as `!word` clears it.
-    const fn has_below(word: u64, n: u64) -> bool {
-        word.wrapping_sub(ONES * n) & !word & HIGH != 0
+    // A byte below `n` (n <= 0x80) leaves its high bit set in `word - n`,
+    // which a byte of 0x80 or above cannot, as `!word` clears it. The three
+    // tests share one mask and one branch.
+    const fn below(word: u64, n: u64) -> u64 {
+        word.wrapping_sub(ONES * n) & !word
     }
-    has_below(word, 0x20)
-        || has_below(word ^ (ONES * 0x22), 1)
-        || has_below(word ^ (ONES * 0x5C), 1)
+    let quote = word ^ (ONES * 0x22);
+    let backslash = word ^ (ONES * 0x5C);
+    (below(word, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGH != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, escape_of};
+
+    fn escaped(text: &str) -> String {
+        let mut out = String::new();
+        escape::<()>(text, |piece| {
+            out.push_str(piece);
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    /// Each byte that needs an escape, at every offset of texts of every
+    /// length up to three groups, among ASCII and multi-byte characters:
+    /// the group reads, their overlapping last group and the byte reads
+    /// must agree with one byte at a time.
+    #[test]
+    fn every_escape_at_every_offset() {
+        let fillers = ["a", "é", "😀"];
+        for special in (0u8..0x20).chain([b'"', b'\\']).map(char::from) {
+            for filler in fillers {
+                for len in 1..=24 {
+                    for at in 0..len {
+                        let text: String = (0..len)
+                            .map(|i| {
+                                if i == at {
+                                    special.to_string()
+                                } else {
+                                    filler.to_owned()
+                                }
+                            })
+                            .collect();
+                        let expected: String = text
+                            .chars()
+                            .map(|c| {
+                                u8::try_from(c)
+                                    .ok()
+                                    .and_then(escape_of)
+                                    .map_or_else(|| c.to_string(), str::to_owned)
+                            })
+                            .collect();
+                        assert_eq!(escaped(&text), expected, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
 }
