@@ -1,12 +1,13 @@
 //! Parsers of the keys' values: each reads the tokens up to the next `,`,
 //! checks what the value alone can tell, and reports a problem at the value.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
-use syn::{Lit, LitInt, LitStr, Path, Token};
+use syn::{Lit, LitInt, LitStr, Token};
 
+use super::path::value_segments;
 use super::{Format, Meta, Parser, Status, TemplateAttr};
 use crate::shared::formats::Builtin;
 use crate::status;
@@ -30,8 +31,8 @@ impl Parser<'_> {
         if let Ok(literal) = syn::parse2::<LitInt>(value.clone()) {
             return Ok(self.status_number(&literal, value));
         }
-        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
-            return Ok(self.status_constant(&path));
+        if let Some(segments) = value_segments(&value) {
+            return Ok(self.status_constant(&segments, &value));
         }
         self.not_a(value, EXPECTED);
         Ok(None)
@@ -52,12 +53,10 @@ impl Parser<'_> {
         number.map(|number| Status { number })
     }
 
-    fn status_constant(&mut self, path: &Path) -> Option<Status> {
-        let segments: Vec<String> = path
-            .segments
-            .iter()
-            .map(|segment| segment.ident.to_string())
-            .collect();
+    /// The status a path names, its `segments` written as `path`.
+    fn status_constant(&mut self, segments: &[Ident], path: &TokenStream) -> Option<Status> {
+        let span = segments.last()?.span();
+        let segments: Vec<String> = segments.iter().map(ToString::to_string).collect();
         let (name, qualifier) = segments.split_last()?;
         if qualifier.last().is_some_and(|owner| owner != "StatusCode") {
             self.errors.push(syn::Error::new_spanned(
@@ -66,10 +65,6 @@ impl Parser<'_> {
             ));
             return None;
         }
-        let span = path
-            .segments
-            .last()
-            .map_or_else(|| path.span(), |segment| segment.ident.span());
         match status::by_name(name) {
             Some(number) if status::ERROR_RANGE.contains(&number) => Some(Status { number }),
             Some(number) => {
@@ -125,8 +120,8 @@ impl Parser<'_> {
         let Err(value) = value else {
             return Ok(None);
         };
-        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
-            return Ok(Some(Format::Custom(path)));
+        if value_segments(&value).is_some() {
+            return Ok(Some(Format::Custom(value)));
         }
         self.not_a(value, EXPECTED);
         Ok(None)
