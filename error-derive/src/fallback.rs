@@ -5,13 +5,14 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use crate::errors::Failure;
 use crate::generics::Generics;
 
 pub(crate) fn expand(
     ty: &Ident,
     generics: &Generics,
     display: bool,
-    error: &syn::Error,
+    error: &Failure,
 ) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let errors = error.to_compile_error();

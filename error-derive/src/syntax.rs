@@ -296,13 +296,20 @@ fn type_tokens(input: ParseStream) -> syn::Result<(TokenStream, Span)> {
             tokens.push(token);
             rest = next;
         }
-        let first = tokens.first().map_or_else(Span::call_site, TokenTree::span);
-        let span = match tokens.last() {
-            Some(last) if tokens.len() > 1 => first.join(last.span()).unwrap_or(first),
-            _ => first,
-        };
+        let span = joined_span(&tokens);
         Ok(((tokens.into_iter().collect(), span), rest))
     })
+}
+
+/// The span joining those of the first and last of `tokens`, as syn's
+/// `Spanned` measures it: the first's where spans cannot be joined (stable
+/// Rust).
+pub(crate) fn joined_span(tokens: &[TokenTree]) -> Span {
+    let first = tokens.first().map_or_else(Span::call_site, TokenTree::span);
+    match tokens.last() {
+        Some(last) if tokens.len() > 1 => first.join(last.span()).unwrap_or(first),
+        _ => first,
+    }
 }
 
 /// The outer attributes: `#[api]` ones parsed as at `position` (skipped

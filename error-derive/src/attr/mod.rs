@@ -9,7 +9,6 @@ mod path;
 mod values;
 
 use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
 use syn::parse::ParseStream;
 use syn::{LitStr, Token};
 
@@ -195,10 +194,10 @@ impl Parser<'_> {
     fn key(&mut self, meta: &Meta) -> syn::Result<()> {
         let span = key_span(meta);
         // Every key is one identifier; a longer path is only ever reported.
-        let name = meta.path.get_ident().map_or_else(
-            || meta.path.to_token_stream().to_string().replace(' ', ""),
-            ToString::to_string,
-        );
+        let name = meta
+            .path
+            .get_ident()
+            .map_or_else(|| meta.path.text(), ToString::to_string);
         let Some((name, key)) = Key::from_name(&name) else {
             self.unknown_key(&name, span);
             return rest_of_value(meta.input).map(drop);

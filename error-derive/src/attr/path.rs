@@ -3,8 +3,7 @@
 //! `format = crate::Mine`). syn's `Path` is behind its `derive` feature;
 //! what the derive needs of a path is its segments' names and its tokens.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::ToTokens;
+use proc_macro2::{Ident, Span, TokenStream};
 use syn::Token;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser as _};
@@ -50,12 +49,40 @@ impl KeyPath {
             _ => None,
         }
     }
-}
 
-impl ToTokens for KeyPath {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        self.leading_colon.to_tokens(tokens);
-        self.segments.to_tokens(tokens);
+    /// Where the path starts (what syn's `Spanned` gives on stable Rust,
+    /// which cannot join spans).
+    pub(crate) fn span(&self) -> Span {
+        self.range().0
+    }
+
+    /// The spans of its first and last tokens.
+    pub(crate) fn range(&self) -> (Span, Span) {
+        let last = self
+            .segments
+            .last()
+            .map_or_else(Span::call_site, Ident::span);
+        let first = match (&self.leading_colon, self.segments.first()) {
+            (Some(colon), _) => colon.spans[0],
+            (None, Some(first)) => first.span(),
+            (None, None) => last,
+        };
+        (first, last)
+    }
+
+    /// The path as written, without spaces: `a::b`.
+    pub(crate) fn text(&self) -> String {
+        let mut text = String::new();
+        if self.leading_colon.is_some() {
+            text.push_str("::");
+        }
+        for (index, segment) in self.segments.iter().enumerate() {
+            if index > 0 {
+                text.push_str("::");
+            }
+            text.push_str(&segment.to_string());
+        }
+        text
     }
 }
 

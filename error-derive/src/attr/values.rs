@@ -2,9 +2,7 @@
 //! checks what the value alone can tell, and reports a problem at the value.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
-use quote::ToTokens;
 use syn::parse::ParseStream;
-use syn::spanned::Spanned;
 use syn::{Lit, LitInt, LitStr, Token};
 
 use super::path::value_segments;
@@ -18,9 +16,9 @@ impl Parser<'_> {
     pub(super) fn status(&mut self, meta: &Meta) -> syn::Result<Option<Status>> {
         const EXPECTED: &str = "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`";
         match lone_literal(meta.input)? {
-            Some(Lit::Int(literal)) => return Ok(self.status_number(&literal, &literal)),
+            Some(Lit::Int(literal)) => return Ok(self.status_number(&literal, None)),
             Some(other) => {
-                self.not_a(other.to_token_stream(), EXPECTED);
+                self.errors.at(other.span(), EXPECTED);
                 return Ok(None);
             }
             None => {}
@@ -29,26 +27,29 @@ impl Parser<'_> {
             return Ok(None);
         };
         if let Ok(literal) = syn::parse2::<LitInt>(value.clone()) {
-            return Ok(self.status_number(&literal, value));
+            return Ok(self.status_number(&literal, Some(&value)));
         }
         if let Some(segments) = value_segments(&value) {
             return Ok(self.status_constant(&segments, &value));
         }
-        self.not_a(value, EXPECTED);
+        self.not_a(&value, EXPECTED);
         Ok(None)
     }
 
-    /// The status `literal`, written as `tokens` (`-404` is two).
-    fn status_number(&mut self, literal: &LitInt, tokens: impl ToTokens) -> Option<Status> {
+    /// The status `literal`, written as `value` when that is more than the
+    /// literal (`-404` is two tokens).
+    fn status_number(&mut self, literal: &LitInt, value: Option<&TokenStream>) -> Option<Status> {
         let number = literal
             .base10_parse::<u16>()
             .ok()
             .filter(|n| status::ERROR_RANGE.contains(n));
         if number.is_none() {
-            self.errors.push(syn::Error::new_spanned(
-                tokens,
-                format_args!("status {literal} is not an error status: use an integer in 400–599"),
-            ));
+            let problem =
+                format!("status {literal} is not an error status: use an integer in 400–599");
+            match value {
+                Some(value) => self.errors.spanning(value, problem),
+                None => self.errors.at(literal.span(), problem),
+            }
         }
         number.map(|number| Status { number })
     }
@@ -59,10 +60,10 @@ impl Parser<'_> {
         let segments: Vec<String> = segments.iter().map(ToString::to_string).collect();
         let (name, qualifier) = segments.split_last()?;
         if qualifier.last().is_some_and(|owner| owner != "StatusCode") {
-            self.errors.push(syn::Error::new_spanned(
+            self.errors.spanning(
                 path,
                 "expected a StatusCode constant, like `CONFLICT` or `StatusCode::CONFLICT`",
-            ));
+            );
             return None;
         }
         match status::by_name(name) {
@@ -90,7 +91,7 @@ impl Parser<'_> {
         let literal = match lone_literal(meta.input)? {
             Some(Lit::Str(literal)) => Some(literal),
             Some(other) => {
-                self.not_a(other.to_token_stream(), EXPECTED);
+                self.errors.at(other.span(), EXPECTED);
                 return Ok(None);
             }
             None => None,
@@ -123,7 +124,7 @@ impl Parser<'_> {
         if value_segments(&value).is_some() {
             return Ok(Some(Format::Custom(value)));
         }
-        self.not_a(value, EXPECTED);
+        self.not_a(&value, EXPECTED);
         Ok(None)
     }
 
@@ -175,9 +176,13 @@ impl Parser<'_> {
 
     /// A string literal after `=`; anything else is reported and skipped.
     pub(super) fn string(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<LitStr>> {
+        let expected = format!("`{name}` takes a string literal, like `{name} = \"...\"`");
         let value = match lone_literal(meta.input)? {
             Some(Lit::Str(literal)) => return Ok(Some(literal)),
-            Some(other) => other.to_token_stream(),
+            Some(other) => {
+                self.errors.at(other.span(), expected);
+                return Ok(None);
+            }
             None => match self.value_tokens(name, meta)? {
                 Some(value) => value,
                 None => return Ok(None),
@@ -186,10 +191,7 @@ impl Parser<'_> {
         if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
             return Ok(Some(literal));
         }
-        self.not_a(
-            value,
-            &format!("`{name}` takes a string literal, like `{name} = \"...\"`"),
-        );
+        self.not_a(&value, &expected);
         Ok(None)
     }
 
@@ -199,7 +201,7 @@ impl Parser<'_> {
         }
         let value = rest_of_value(meta.input)?;
         self.not_a(
-            value,
+            &value,
             &format!("`{name}` takes no value; write just `{name}`"),
         );
         Ok(None)
@@ -212,18 +214,20 @@ impl Parser<'_> {
         let eq: Option<Token![=]> = meta.input.parse()?;
         let value = rest_of_value(meta.input)?;
         if eq.is_none() || value.is_empty() {
-            self.errors.push(syn::Error::new_spanned(
-                &meta.path,
+            let (start, end) = meta.path.range();
+            self.errors.between(
+                start,
+                end,
                 format_args!("`{name}` needs a value: `{name} = ...`"),
-            ));
+            );
             return Ok(None);
         }
         Ok(Some(value))
     }
 
     /// Reports `value` as not being what `expected` describes.
-    fn not_a(&mut self, value: TokenStream, expected: &str) {
-        self.errors.push(syn::Error::new_spanned(value, expected));
+    fn not_a(&mut self, value: &TokenStream, expected: &str) {
+        self.errors.spanning(value, expected);
     }
 }
 
@@ -263,8 +267,8 @@ fn lone_literal(input: ParseStream) -> syn::Result<Option<Lit>> {
     }
 }
 
-/// Where the key stands. Every key is one identifier, whose span is cheaper
-/// to get than that of a path (which joins the spans of all its tokens).
+/// Where the key stands: every key is one identifier, and a longer path
+/// stands where it starts.
 pub(super) fn key_span(meta: &Meta) -> Span {
     meta.path
         .get_ident()

@@ -4,13 +4,13 @@
 
 use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use super::tokens::VariantPath;
 use super::{binding, bounds, pattern, use_of, variant_path};
 use crate::angles::{Angles, is_punct};
 use crate::ast::{Field, Input};
 use crate::generics::TypeParams;
+use crate::syntax::joined_span;
 
 /// `display` is the span of the key, where a missing `Debug` is reported.
 pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> TokenStream {
@@ -40,14 +40,17 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
             partial = true;
             continue;
         };
-        let (source_ty, optional) = match option_inner(field.ty) {
-            Some(inner) => (inner, true),
-            None => (field.ty.clone(), false),
+        let (source_ty, source_span, optional) = match option_inner(field.ty) {
+            Some(inner) => {
+                let span = joined_span(&inner);
+                (inner.into_iter().collect(), span, true)
+            }
+            None => (field.ty.clone(), field.ty_span, false),
         };
         if params.appear_in(&source_ty) {
             predicates.push(quote!(#source_ty: ::core::error::Error + 'static));
         }
-        arms.push(source_arm(path, field, &source_ty, optional));
+        arms.push(source_arm(path, field, source_span, optional));
         partial |= optional;
     }
     let source = (!arms.is_empty()).then(|| {
@@ -76,12 +79,7 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
 /// `Some(field)` as the source; a field of type `Option<E>` gives one when
 /// it holds one. A boxed `dyn Error` is unboxed first, since the box is no
 /// `Error` itself.
-fn source_arm(
-    path: VariantPath,
-    field: &Field,
-    source_ty: &TokenStream,
-    optional: bool,
-) -> TokenStream {
+fn source_arm(path: VariantPath, field: &Field, source_span: Span, optional: bool) -> TokenStream {
     let pattern = if optional {
         let member = &field.member;
         let binding = binding(field);
@@ -90,16 +88,16 @@ fn source_arm(
         pattern(path, [field]).into_token_stream()
     };
     let value = use_of(field);
-    let span = proc_macro2::Span::call_site().located_at(source_ty.span());
+    let span = Span::call_site().located_at(source_span);
     let source = quote_spanned! {span=>
         ::errcat::__private::source((&&::errcat::__private::Probe(#value)).__errcat_unbox())
     };
     quote!(#pattern => ::core::option::Option::Some(#source),)
 }
 
-/// `E` when `ty` is written `Option<E>` (or `std::option::Option<E>`, any
+/// The tokens of `E` when `ty` is written `Option<E>` (or `std::option::Option<E>`, any
 /// path ending in `Option`), `E` one type: no lifetime, const or binding.
-fn option_inner(ty: &TokenStream) -> Option<TokenStream> {
+fn option_inner(ty: &TokenStream) -> Option<Vec<TokenTree>> {
     let tokens: Vec<TokenTree> = ty.clone().into_iter().collect();
     let open = tokens.iter().position(|token| is_punct(token, '<'))?;
     let (path, arguments) = tokens.split_at(open);
@@ -116,7 +114,7 @@ fn option_inner(ty: &TokenStream) -> Option<TokenStream> {
     if close + 2 != arguments.len() || !is_one_type(inner) {
         return None;
     }
-    Some(inner.iter().cloned().collect())
+    Some(inner.to_vec())
 }
 
 /// Whether `path` is `Option`, or `a::b::Option` with or without a leading
@@ -175,7 +173,13 @@ mod tests {
 
     #[test]
     fn option_inner_is_the_one_type_of_an_option_path() {
-        let inner = |ty: proc_macro2::TokenStream| option_inner(&ty).map(|t| t.to_string());
+        let inner = |ty: proc_macro2::TokenStream| {
+            option_inner(&ty).map(|t| {
+                t.into_iter()
+                    .collect::<proc_macro2::TokenStream>()
+                    .to_string()
+            })
+        };
         for ty in [
             quote!(Option<Box<dyn Fn() -> E>>),
             quote!(::core::option::Option<Box<dyn Fn() -> E>>),
