@@ -176,11 +176,12 @@ impl Parser<'_> {
 
     /// A string literal after `=`; anything else is reported and skipped.
     pub(super) fn string(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<LitStr>> {
-        let expected = format!("`{name}` takes a string literal, like `{name} = \"...\"`");
+        // Written only for a value it refuses: most values are string literals.
+        let expected = || format!("`{name}` takes a string literal, like `{name} = \"...\"`");
         let value = match lone_literal(meta.input)? {
             Some(Lit::Str(literal)) => return Ok(Some(literal)),
             Some(other) => {
-                self.errors.at(other.span(), expected);
+                self.errors.at(other.span(), expected());
                 return Ok(None);
             }
             None => match self.value_tokens(name, meta)? {
@@ -191,7 +192,7 @@ impl Parser<'_> {
         if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
             return Ok(Some(literal));
         }
-        self.not_a(&value, &expected);
+        self.not_a(&value, &expected());
         Ok(None)
     }
 
