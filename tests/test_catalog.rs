@@ -456,6 +456,178 @@ mod generics {
     }
 }
 
+/// Generics the derive reads as tokens: bounds with `->`, defaults, lifetime
+/// bounds, where clauses after a tuple struct's fields, discriminants with
+/// commas in a turbofish.
+mod tricky_generics {
+    use std::error::Error as _;
+
+    use super::*;
+
+    /// The status and body a client receives.
+    fn response<E: ApiError>(error: &E) -> (StatusCode, String) {
+        let response = errcat::http_response(error);
+        let status = response.status();
+        let body = String::from_utf8(response.into_body()).expect("a UTF-8 body");
+        (status, body)
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 400, message = "{input} rejected")]
+    struct Rejected<F: Fn(u8) -> Result<u8, String>, T: Display> {
+        #[api(expose)]
+        input: T,
+        check: F,
+    }
+
+    fn odd(value: u8) -> Result<u8, String> {
+        Err(format!("{value} is odd"))
+    }
+
+    #[test]
+    fn bound_with_an_arrow() {
+        let error = Rejected::<fn(u8) -> Result<u8, String>, u8> {
+            input: 3,
+            check: odd,
+        };
+        assert_eq!(error.code(), "Rejected");
+        assert_eq!(error.message().to_string(), "3 rejected");
+        assert_eq!((error.check)(3), Err("3 is odd".to_owned()));
+        let (status, body) = response(&error);
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains(r#""input":3"#), "{body}");
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 413, message = "{len} bytes, over {max}")]
+    struct TooLong<const MAX: usize = 8> {
+        #[api(expose)]
+        len: usize,
+        #[api(expose = "MAX")]
+        max: usize,
+    }
+
+    #[test]
+    fn const_parameter_with_a_default() {
+        let error: TooLong = TooLong { len: 9, max: 8 };
+        assert_eq!(
+            observed(&error),
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "TooLong",
+                "9 bytes, over 8".to_owned()
+            )
+        );
+        let (status, body) = response(&TooLong::<16> { len: 17, max: 16 });
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(body.contains(r#""len":17,"MAX":16"#), "{body}");
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 409)]
+    enum Conflict<'a, 'b: 'a, T: ?Sized + Display + 'b> {
+        #[api(message = "{first} conflicts with {second}")]
+        Pair { first: &'a str, second: &'b T },
+    }
+
+    #[test]
+    fn lifetime_bound() {
+        let second = String::from("bob");
+        let error: Conflict<'_, '_, str> = Conflict::Pair {
+            first: "ada",
+            second: second.as_str(),
+        };
+        assert_eq!(
+            observed(&error),
+            (
+                StatusCode::CONFLICT,
+                "Pair",
+                "ada conflicts with bob".to_owned()
+            )
+        );
+        assert_eq!(
+            rows::<Conflict<'static, 'static, str>>(),
+            [("Pair", 409, "Pair", "{first} conflicts with {second}", "")]
+        );
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 502, display, message = "upstream: {0}")]
+    struct Upstream<E>(pub(crate) E, #[api(source)] pub core::option::Option<E>)
+    where
+        E: std::error::Error + Display + 'static;
+
+    #[test]
+    fn where_clause_on_a_tuple_struct() {
+        let cause = || std::io::Error::other("reset");
+        let error = Upstream(cause(), Some(cause()));
+        assert_eq!(error.to_string(), "upstream: reset");
+        assert_eq!(
+            error.source().map(ToString::to_string).as_deref(),
+            Some("reset")
+        );
+        assert!(Upstream(cause(), None).source().is_none());
+        let (status, body) = response(&error);
+        assert_eq!(status, StatusCode::BAD_GATEWAY);
+        assert!(body.contains("upstream: reset"), "{body}");
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 503)]
+    enum Unavailable<T: Display = &'static str, U = ()> {
+        #[api(message = "{0} is down")]
+        Down(T, U),
+    }
+
+    #[test]
+    fn default_type_parameter() {
+        let error: Unavailable = Unavailable::Down("billing", ());
+        assert_eq!(
+            observed(&error),
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Down",
+                "billing is down".to_owned()
+            )
+        );
+        let (status, body) = response(&Unavailable::Down(7_u8, 'x'));
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(body.contains("7 is down"), "{body}");
+    }
+
+    /// A discriminant read from its parameters' sizes.
+    const fn size_sum<A, B>() -> u8 {
+        (size_of::<A>() + size_of::<B>()) as u8
+    }
+
+    /// Discriminants are skipped up to the comma ending the variant, not one
+    /// between turbofish arguments, nor a shift's `<<`.
+    #[derive(Debug, ApiError)]
+    #[api(status = 400)]
+    #[repr(u8)]
+    enum Flag {
+        Shifted = 1 << 3,
+        Chosen = size_sum::<u8, u16>(),
+        #[api(status = 418)]
+        Last,
+    }
+
+    #[test]
+    fn discriminants_with_commas_in_generic_arguments() {
+        assert_eq!(Flag::Chosen as u8, 3);
+        assert_eq!(
+            rows::<Flag>()
+                .iter()
+                .map(|(name, status, ..)| (*name, *status))
+                .collect::<Vec<_>>(),
+            [("Shifted", 400), ("Chosen", 400), ("Last", 418)]
+        );
+        let (status, body) = response(&Flag::Last);
+        assert_eq!(status, StatusCode::IM_A_TEAPOT);
+        assert!(body.contains("Last"), "{body}");
+    }
+}
+
 mod statuses {
     use super::*;
 

@@ -2,12 +2,13 @@
 //! fields, each with its parsed `#[api]` attributes and a reference to the
 //! syntax it came from, so errors can point there.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{ToTokens, TokenStreamExt as _};
 use syn::ext::IdentExt;
-use syn::{Generics, Ident, Member};
 
 use crate::attr::{Attrs, FieldAttrs, TypeAttrs, VariantAttrs};
 use crate::errors::Errors;
+use crate::generics::Generics;
 use crate::syntax::{Body, FieldSyntax, FieldsSyntax, Item, VariantSyntax};
 
 pub(crate) struct Input<'a> {
@@ -27,6 +28,22 @@ pub(crate) struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
     pub is_tuple: bool,
     pub description: String,
+}
+
+/// How code names a field: `name`, or `0` in a tuple.
+#[derive(PartialEq)]
+pub(crate) enum Member {
+    Named(Ident),
+    Unnamed(usize),
+}
+
+impl ToTokens for Member {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            Member::Named(ident) => tokens.append(ident.clone()),
+            Member::Unnamed(index) => tokens.append(Literal::usize_unsuffixed(*index)),
+        }
+    }
 }
 
 pub(crate) struct Field<'a> {
@@ -117,9 +134,8 @@ impl<'a> Variant<'a> {
                     attrs,
                 } = field;
                 Field {
-                    // Taken like the attributes: syn's `Clone` impls are a
-                    // feature that would lengthen every clean build.
-                    member: std::mem::replace(member, Member::from(0)),
+                    // Taken like the attributes: the syntax is done with.
+                    member: std::mem::replace(member, Member::Unnamed(0)),
                     ty,
                     ty_span: *ty_span,
                     attrs: std::mem::take(attrs).field,
@@ -142,7 +158,7 @@ impl Field<'_> {
     pub(crate) fn name(&self) -> String {
         match &self.member {
             Member::Named(ident) => ident.unraw().to_string(),
-            Member::Unnamed(index) => index.index.to_string(),
+            Member::Unnamed(index) => index.to_string(),
         }
     }
 }

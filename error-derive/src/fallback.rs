@@ -2,23 +2,25 @@
 //! that code using the type reports no follow-on "trait not implemented"
 //! errors that would bury the real ones.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use syn::{Generics, Ident};
+
+use crate::errors::Failure;
+use crate::generics::Generics;
 
 pub(crate) fn expand(
     ty: &Ident,
     generics: &Generics,
     display: bool,
-    error: &syn::Error,
+    error: &Failure,
 ) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let errors = error.to_compile_error();
-    let integrations = crate::expand::integrations(ty, generics, generics.where_clause.as_ref());
+    let integrations = crate::expand::integrations(ty, generics, &where_clause);
     // A bound naming no parameter is an error when it does not hold, but
     // not under `for<'a>`: the stub asks for `Debug` without a new error.
-    let mut error_clause = crate::expand::Clause::own(generics.where_clause.as_ref());
-    error_clause.push(syn::parse_quote!(for<'a> #ty #ty_generics: ::core::fmt::Debug));
+    let mut error_clause = generics.where_clause();
+    error_clause.push(quote!(for<'a> #ty #ty_generics: ::core::fmt::Debug));
     let display = display.then(|| {
         quote! {
             #[automatically_derived]

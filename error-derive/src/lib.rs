@@ -7,6 +7,7 @@
 //! model from the input (read by `syntax`, its attributes by `attr`), `valid` checks it and collects every
 //! problem, and `expand` generates the code.
 
+mod angles;
 mod ast;
 mod attr;
 mod body;

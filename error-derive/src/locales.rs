@@ -45,12 +45,7 @@ pub(crate) fn load(input: &Input, errors: &mut Errors) -> Option<Translations> {
     // it, spanning the key and its folder.
     #[cfg(not(feature = "locales"))]
     {
-        let key = proc_macro2::Ident::new("locales", locales.key);
-        let folder = &locales.folder;
-        errors.push(syn::Error::new_spanned(
-            quote::quote!(#key = #folder),
-            FEATURE_OFF,
-        ));
+        errors.between(locales.key, locales.folder.span(), FEATURE_OFF);
         None
     }
 }

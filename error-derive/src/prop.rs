@@ -3,7 +3,7 @@
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 
-use crate::ast::{Field, Input, Variant};
+use crate::ast::{Field, Input, Member, Variant};
 use crate::attr::Format;
 use crate::shared::formats::Builtin;
 use crate::status;
@@ -154,8 +154,8 @@ impl Field<'_> {
         let expose = self.attrs.expose.as_ref()?;
         match (&expose.name, &self.member) {
             (Some(name), _) => Some(name.value()),
-            (None, syn::Member::Named(_)) => Some(self.name()),
-            (None, syn::Member::Unnamed(_)) => None,
+            (None, Member::Named(_)) => Some(self.name()),
+            (None, Member::Unnamed(_)) => None,
         }
     }
 }

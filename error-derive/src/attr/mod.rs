@@ -5,13 +5,12 @@
 //! its own tokens; checks across keys and fields live in `valid`.
 
 mod key;
+mod path;
 mod values;
 
-use proc_macro2::{Ident, Span};
-use quote::ToTokens;
-use syn::ext::IdentExt;
+use proc_macro2::{Span, TokenStream};
 use syn::parse::ParseStream;
-use syn::{LitStr, Path, Token};
+use syn::{LitStr, Token};
 
 use crate::case::RenameRule;
 use crate::errors::Errors;
@@ -21,6 +20,7 @@ use crate::template::Template;
 
 use self::key::Key;
 pub(crate) use self::key::Position;
+use self::path::KeyPath;
 pub(crate) use self::values::literal_text;
 use self::values::{header_name_problem, is_flag, key_span, rest_of_value};
 
@@ -41,7 +41,8 @@ pub(crate) struct TemplateAttr {
 
 pub(crate) enum Format {
     Builtin(Builtin),
-    Custom(Path),
+    /// The path to the type, as written.
+    Custom(TokenStream),
 }
 
 /// Keys of the type: defaults and container-wide settings.
@@ -137,7 +138,7 @@ pub(crate) struct Attrs {
 /// A key of `#[api(...)]` and the stream positioned after its name, where
 /// its value (if any) follows.
 pub(crate) struct Meta<'a> {
-    pub path: Path,
+    pub path: KeyPath,
     pub input: ParseStream<'a>,
 }
 
@@ -168,7 +169,7 @@ impl<'e> Parser<'e> {
             return Ok(());
         }
         loop {
-            let path = input.call(meta_path)?;
+            let path = input.call(KeyPath::parse)?;
             self.key(&Meta { path, input })?;
             if input.is_empty() {
                 return Ok(());
@@ -193,10 +194,10 @@ impl Parser<'_> {
     fn key(&mut self, meta: &Meta) -> syn::Result<()> {
         let span = key_span(meta);
         // Every key is one identifier; a longer path is only ever reported.
-        let name = meta.path.get_ident().map_or_else(
-            || meta.path.to_token_stream().to_string().replace(' ', ""),
-            ToString::to_string,
-        );
+        let name = meta
+            .path
+            .get_ident()
+            .map_or_else(|| meta.path.text(), ToString::to_string);
         let Some((name, key)) = Key::from_name(&name) else {
             self.unknown_key(&name, span);
             return rest_of_value(meta.input).map(drop);
@@ -376,28 +377,4 @@ impl Parser<'_> {
         }
         Ok(())
     }
-}
-
-/// The path of a nested meta item: like `Path::parse_mod_style`, but a
-/// keyword is a name too, as in syn's own nested-meta parser.
-fn meta_path(input: ParseStream) -> syn::Result<syn::Path> {
-    let leading_colon: Option<Token![::]> = input.parse()?;
-    let mut segments = syn::punctuated::Punctuated::new();
-    if input.peek(Ident::peek_any) {
-        segments.push_value(syn::PathSegment::from(Ident::parse_any(input)?));
-    } else if input.is_empty() {
-        return Err(input.error("expected nested attribute"));
-    } else if input.peek(syn::Lit) {
-        return Err(input.error("unexpected literal in nested attribute, expected ident"));
-    } else {
-        return Err(input.error("unexpected token in nested attribute, expected ident"));
-    }
-    while input.peek(Token![::]) {
-        segments.push_punct(input.parse()?);
-        segments.push_value(syn::PathSegment::from(Ident::parse_any(input)?));
-    }
-    Ok(syn::Path {
-        leading_colon,
-        segments,
-    })
 }

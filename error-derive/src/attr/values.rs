@@ -1,12 +1,11 @@
 //! Parsers of the keys' values: each reads the tokens up to the next `,`,
 //! checks what the value alone can tell, and reports a problem at the value.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::ToTokens;
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use syn::parse::ParseStream;
-use syn::spanned::Spanned;
-use syn::{Lit, LitInt, LitStr, Path, Token};
+use syn::{Lit, LitInt, LitStr, Token};
 
+use super::path::value_segments;
 use super::{Format, Meta, Parser, Status, TemplateAttr};
 use crate::shared::formats::Builtin;
 use crate::status;
@@ -17,9 +16,9 @@ impl Parser<'_> {
     pub(super) fn status(&mut self, meta: &Meta) -> syn::Result<Option<Status>> {
         const EXPECTED: &str = "`status` takes an integer in 400–599 or a StatusCode constant, like `status = 409` or `status = CONFLICT`";
         match lone_literal(meta.input)? {
-            Some(Lit::Int(literal)) => return Ok(self.status_number(&literal, &literal)),
+            Some(Lit::Int(literal)) => return Ok(self.status_number(&literal, None)),
             Some(other) => {
-                self.not_a(other.to_token_stream(), EXPECTED);
+                self.errors.at(other.span(), EXPECTED);
                 return Ok(None);
             }
             None => {}
@@ -28,48 +27,45 @@ impl Parser<'_> {
             return Ok(None);
         };
         if let Ok(literal) = syn::parse2::<LitInt>(value.clone()) {
-            return Ok(self.status_number(&literal, value));
+            return Ok(self.status_number(&literal, Some(&value)));
         }
-        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
-            return Ok(self.status_constant(&path));
+        if let Some(segments) = value_segments(&value) {
+            return Ok(self.status_constant(&segments, &value));
         }
-        self.not_a(value, EXPECTED);
+        self.not_a(&value, EXPECTED);
         Ok(None)
     }
 
-    /// The status `literal`, written as `tokens` (`-404` is two).
-    fn status_number(&mut self, literal: &LitInt, tokens: impl ToTokens) -> Option<Status> {
+    /// The status `literal`, written as `value` when that is more than the
+    /// literal (`-404` is two tokens).
+    fn status_number(&mut self, literal: &LitInt, value: Option<&TokenStream>) -> Option<Status> {
         let number = literal
             .base10_parse::<u16>()
             .ok()
             .filter(|n| status::ERROR_RANGE.contains(n));
         if number.is_none() {
-            self.errors.push(syn::Error::new_spanned(
-                tokens,
-                format_args!("status {literal} is not an error status: use an integer in 400–599"),
-            ));
+            let problem =
+                format!("status {literal} is not an error status: use an integer in 400–599");
+            match value {
+                Some(value) => self.errors.spanning(value, problem),
+                None => self.errors.at(literal.span(), problem),
+            }
         }
         number.map(|number| Status { number })
     }
 
-    fn status_constant(&mut self, path: &Path) -> Option<Status> {
-        let segments: Vec<String> = path
-            .segments
-            .iter()
-            .map(|segment| segment.ident.to_string())
-            .collect();
+    /// The status a path names, its `segments` written as `path`.
+    fn status_constant(&mut self, segments: &[Ident], path: &TokenStream) -> Option<Status> {
+        let span = segments.last()?.span();
+        let segments: Vec<String> = segments.iter().map(ToString::to_string).collect();
         let (name, qualifier) = segments.split_last()?;
         if qualifier.last().is_some_and(|owner| owner != "StatusCode") {
-            self.errors.push(syn::Error::new_spanned(
+            self.errors.spanning(
                 path,
                 "expected a StatusCode constant, like `CONFLICT` or `StatusCode::CONFLICT`",
-            ));
+            );
             return None;
         }
-        let span = path
-            .segments
-            .last()
-            .map_or_else(|| path.span(), |segment| segment.ident.span());
         match status::by_name(name) {
             Some(number) if status::ERROR_RANGE.contains(&number) => Some(Status { number }),
             Some(number) => {
@@ -95,7 +91,7 @@ impl Parser<'_> {
         let literal = match lone_literal(meta.input)? {
             Some(Lit::Str(literal)) => Some(literal),
             Some(other) => {
-                self.not_a(other.to_token_stream(), EXPECTED);
+                self.errors.at(other.span(), EXPECTED);
                 return Ok(None);
             }
             None => None,
@@ -125,10 +121,10 @@ impl Parser<'_> {
         let Err(value) = value else {
             return Ok(None);
         };
-        if let Ok(path) = syn::parse2::<Path>(value.clone()) {
-            return Ok(Some(Format::Custom(path)));
+        if value_segments(&value).is_some() {
+            return Ok(Some(Format::Custom(value)));
         }
-        self.not_a(value, EXPECTED);
+        self.not_a(&value, EXPECTED);
         Ok(None)
     }
 
@@ -180,9 +176,14 @@ impl Parser<'_> {
 
     /// A string literal after `=`; anything else is reported and skipped.
     pub(super) fn string(&mut self, name: &str, meta: &Meta) -> syn::Result<Option<LitStr>> {
+        // Written only for a value it refuses: most values are string literals.
+        let expected = || format!("`{name}` takes a string literal, like `{name} = \"...\"`");
         let value = match lone_literal(meta.input)? {
             Some(Lit::Str(literal)) => return Ok(Some(literal)),
-            Some(other) => other.to_token_stream(),
+            Some(other) => {
+                self.errors.at(other.span(), expected());
+                return Ok(None);
+            }
             None => match self.value_tokens(name, meta)? {
                 Some(value) => value,
                 None => return Ok(None),
@@ -191,10 +192,7 @@ impl Parser<'_> {
         if let Ok(literal) = syn::parse2::<LitStr>(value.clone()) {
             return Ok(Some(literal));
         }
-        self.not_a(
-            value,
-            &format!("`{name}` takes a string literal, like `{name} = \"...\"`"),
-        );
+        self.not_a(&value, &expected());
         Ok(None)
     }
 
@@ -204,7 +202,7 @@ impl Parser<'_> {
         }
         let value = rest_of_value(meta.input)?;
         self.not_a(
-            value,
+            &value,
             &format!("`{name}` takes no value; write just `{name}`"),
         );
         Ok(None)
@@ -217,18 +215,20 @@ impl Parser<'_> {
         let eq: Option<Token![=]> = meta.input.parse()?;
         let value = rest_of_value(meta.input)?;
         if eq.is_none() || value.is_empty() {
-            self.errors.push(syn::Error::new_spanned(
-                &meta.path,
+            let (start, end) = meta.path.range();
+            self.errors.between(
+                start,
+                end,
                 format_args!("`{name}` needs a value: `{name} = ...`"),
-            ));
+            );
             return Ok(None);
         }
         Ok(Some(value))
     }
 
     /// Reports `value` as not being what `expected` describes.
-    fn not_a(&mut self, value: TokenStream, expected: &str) {
-        self.errors.push(syn::Error::new_spanned(value, expected));
+    fn not_a(&mut self, value: &TokenStream, expected: &str) {
+        self.errors.spanning(value, expected);
     }
 }
 
@@ -268,8 +268,8 @@ fn lone_literal(input: ParseStream) -> syn::Result<Option<Lit>> {
     }
 }
 
-/// Where the key stands. Every key is one identifier, whose span is cheaper
-/// to get than that of a path (which joins the spans of all its tokens).
+/// Where the key stands: every key is one identifier, and a longer path
+/// stands where it starts.
 pub(super) fn key_span(meta: &Meta) -> Span {
     meta.path
         .get_ident()

@@ -235,6 +235,7 @@ fn visit_arm(variant: &Variant, path: VariantPath) -> Option<TokenStream> {
             calls.push(quote_spanned!(span=> __visitor.details_value(::errcat::__private::exposed(#value));));
         }
         if let Some(header) = &attrs.header {
+            let header = header.token();
             calls.push(quote_spanned!(span=> __visitor.header(#header, &__display(#value));));
         }
         if calls.len() > before {
@@ -286,6 +287,9 @@ fn builtin(format: Builtin) -> TokenStream {
 fn optional(literal: Option<&syn::LitStr>) -> TokenStream {
     literal.map_or_else(
         || quote!(::core::option::Option::None),
-        |literal| quote!(::core::option::Option::Some(#literal)),
+        |literal| {
+            let literal = literal.token();
+            quote!(::core::option::Option::Some(#literal))
+        },
     )
 }

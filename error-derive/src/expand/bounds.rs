@@ -1,56 +1,16 @@
 //! Bounds for field types that depend on the type's parameters.
 
-use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
-use syn::{WhereClause, WherePredicate};
+use quote::quote;
 
 use crate::ast::Input;
-use crate::generics::TypeParams;
-
-/// A where clause: the type's own predicates, borrowed, then those the
-/// generated code adds. Borrowing spares syn's `clone-impls` feature, which
-/// would add a second to every clean build of errcat-derive.
-pub(crate) struct Clause<'a> {
-    own: Option<&'a WhereClause>,
-    added: Vec<WherePredicate>,
-}
-
-impl<'a> Clause<'a> {
-    pub(crate) fn own(own: Option<&'a WhereClause>) -> Self {
-        Clause {
-            own,
-            added: Vec::new(),
-        }
-    }
-
-    pub(crate) fn push(&mut self, predicate: WherePredicate) {
-        self.added.push(predicate);
-    }
-}
-
-impl Extend<WherePredicate> for Clause<'_> {
-    fn extend<I: IntoIterator<Item = WherePredicate>>(&mut self, predicates: I) {
-        self.added.extend(predicates);
-    }
-}
-
-impl ToTokens for Clause<'_> {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        if self.own.is_none_or(|own| own.predicates.is_empty()) && self.added.is_empty() {
-            return;
-        }
-        let own = self.own.into_iter().flat_map(|own| own.predicates.iter());
-        let added = &self.added;
-        tokens.extend(quote!(where #(#own,)* #(#added,)*));
-    }
-}
+use crate::generics::{Clause, TypeParams};
 
 /// The type's own where clause, plus, for each field type that depends on a
 /// type parameter, the trait the generated code needs of it: `ApiError` for
 /// a transparent field, `Display` for an interpolated or header field,
 /// `Serialize` for an exposed or details field.
 pub(super) fn where_clause<'a>(input: &'a Input, params: &TypeParams) -> Clause<'a> {
-    let mut clause = Clause::own(input.generics.where_clause.as_ref());
+    let mut clause = input.generics.where_clause();
     // Without type or const parameters no field type needs a bound.
     if params.is_empty() {
         return clause;
@@ -59,7 +19,7 @@ pub(super) fn where_clause<'a>(input: &'a Input, params: &TypeParams) -> Clause<
         if let Some(field) = variant.transparent_field() {
             if params.appear_in(field.ty) {
                 let ty = field.ty;
-                clause.push(syn::parse_quote!(#ty: ::errcat::ApiError));
+                clause.push(quote!(#ty: ::errcat::ApiError));
             }
             continue;
         }
@@ -78,7 +38,7 @@ pub(super) fn where_clause<'a>(input: &'a Input, params: &TypeParams) -> Clause<
             .filter(|field| params.appear_in(field.ty))
         {
             let ty = field.ty;
-            clause.push(syn::parse_quote!(#ty: ::core::fmt::Display));
+            clause.push(quote!(#ty: ::core::fmt::Display));
         }
         let serialized = variant
             .fields
@@ -86,7 +46,7 @@ pub(super) fn where_clause<'a>(input: &'a Input, params: &TypeParams) -> Clause<
             .filter(|field| field.attrs.expose.is_some() || field.attrs.details.is_some());
         for field in serialized.filter(|field| params.appear_in(field.ty)) {
             let ty = field.ty;
-            clause.push(syn::parse_quote!(#ty: ::errcat::__private::Serialize));
+            clause.push(quote!(#ty: ::errcat::__private::Serialize));
         }
     }
     clause

@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::source::SourceText;
-use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
 use crate::body::Body;
@@ -263,7 +262,7 @@ impl<'a> CatalogRows<'a> {
         let parts = self.sources.iter().filter_map(|source| match source {
             Source::Own(index) => Some(quote!(::core::slice::from_ref(&__OWN[#index]))),
             Source::Transparent(field, Some(index)) => {
-                first_field.get_or_insert(field.ty.span());
+                first_field.get_or_insert(field.ty_span);
                 let ty = &fetched[*index];
                 Some(quote!(<#ty as ::errcat::Catalog>::ENTRIES))
             }

@@ -2,24 +2,24 @@
 //! `#[api(source)]` field's, or, for a transparent variant, the source of the
 //! wrapped error.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::spanned::Spanned;
-use syn::{GenericArgument, PathArguments, Type, WherePredicate};
 
 use super::tokens::VariantPath;
 use super::{binding, bounds, pattern, use_of, variant_path};
+use crate::angles::{Angles, is_punct};
 use crate::ast::{Field, Input};
 use crate::generics::TypeParams;
+use crate::syntax::joined_span;
 
 /// `display` is the span of the key, where a missing `Debug` is reported.
 pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> TokenStream {
     let ty = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let mut predicates: Vec<WherePredicate> = Vec::new();
-    if input.generics.type_params().next().is_some() {
+    let mut predicates = Vec::new();
+    if input.generics.has_type_params() {
         // A derived `Debug` of a generic type has bounds of its own.
-        predicates.push(syn::parse_quote!(Self: ::core::fmt::Debug));
+        predicates.push(quote!(Self: ::core::fmt::Debug));
     }
     let mut arms = Vec::new();
     let mut partial = false;
@@ -40,14 +40,17 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
             partial = true;
             continue;
         };
-        let (source_ty, optional) = match option_inner(field.ty) {
-            Some(inner) => (inner, true),
-            None => (field.ty.clone(), false),
+        let (source_ty, source_span, optional) = match option_inner(field.ty) {
+            Some(inner) => {
+                let span = joined_span(&inner);
+                (inner.into_iter().collect(), span, true)
+            }
+            None => (field.ty.clone(), field.ty_span, false),
         };
         if params.appear_in(&source_ty) {
-            predicates.push(syn::parse_quote!(#source_ty: ::core::error::Error + 'static));
+            predicates.push(quote!(#source_ty: ::core::error::Error + 'static));
         }
-        arms.push(source_arm(path, field, &source_ty, optional));
+        arms.push(source_arm(path, field, source_span, optional));
         partial |= optional;
     }
     let source = (!arms.is_empty()).then(|| {
@@ -76,12 +79,7 @@ pub(super) fn error_impl(input: &Input, params: &TypeParams, display: Span) -> T
 /// `Some(field)` as the source; a field of type `Option<E>` gives one when
 /// it holds one. A boxed `dyn Error` is unboxed first, since the box is no
 /// `Error` itself.
-fn source_arm(
-    path: VariantPath,
-    field: &Field,
-    source_ty: &TokenStream,
-    optional: bool,
-) -> TokenStream {
+fn source_arm(path: VariantPath, field: &Field, source_span: Span, optional: bool) -> TokenStream {
     let pattern = if optional {
         let member = &field.member;
         let binding = binding(field);
@@ -90,28 +88,119 @@ fn source_arm(
         pattern(path, [field]).into_token_stream()
     };
     let value = use_of(field);
-    let span = proc_macro2::Span::call_site().located_at(source_ty.span());
+    let span = Span::call_site().located_at(source_span);
     let source = quote_spanned! {span=>
         ::errcat::__private::source((&&::errcat::__private::Probe(#value)).__errcat_unbox())
     };
     quote!(#pattern => ::core::option::Option::Some(#source),)
 }
 
-/// `E` when `ty` is written `Option<E>`. The type is parsed here only:
-/// the model keeps types as tokens.
-fn option_inner(ty: &TokenStream) -> Option<TokenStream> {
-    let Ok(Type::Path(path)) = syn::parse2::<Type>(ty.clone()) else {
-        return None;
-    };
-    let segment = path.path.segments.last()?;
-    if path.qself.is_some() || segment.ident != "Option" {
+/// The tokens of `E` when `ty` is written `Option<E>` (or `std::option::Option<E>`, any
+/// path ending in `Option`), `E` one type: no lifetime, const or binding.
+fn option_inner(ty: &TokenStream) -> Option<Vec<TokenTree>> {
+    let tokens: Vec<TokenTree> = ty.clone().into_iter().collect();
+    let open = tokens.iter().position(|token| is_punct(token, '<'))?;
+    let (path, arguments) = tokens.split_at(open);
+    if !is_option_path(path) {
         return None;
     }
-    let PathArguments::AngleBracketed(arguments) = &segment.arguments else {
+    let mut angles = Angles::default();
+    angles.step(&arguments[0]);
+    let close = arguments
+        .iter()
+        .skip(1)
+        .position(|token| angles.step(token) == 0 && is_punct(token, '>'))?;
+    let inner = &arguments[1..=close];
+    if close + 2 != arguments.len() || !is_one_type(inner) {
         return None;
+    }
+    Some(inner.to_vec())
+}
+
+/// Whether `path` is `Option`, or `a::b::Option` with or without a leading
+/// `::`: identifiers joined by `::`, no generic arguments before the last
+/// (whose own may follow a `::`).
+fn is_option_path(path: &[TokenTree]) -> bool {
+    let path = if starts_with_colon2(path) {
+        &path[2..]
+    } else {
+        path
     };
-    match arguments.args.iter().collect::<Vec<_>>().as_slice() {
-        [GenericArgument::Type(inner)] => Some(inner.to_token_stream()),
-        _ => None,
+    let path = match path {
+        [rest @ .., colon, colon2] if is_punct(colon, ':') && is_punct(colon2, ':') => rest,
+        _ => path,
+    };
+    let Some((TokenTree::Ident(last), qualifier)) = path.split_last() else {
+        return false;
+    };
+    last == "Option"
+        && qualifier.chunks(3).all(|segment| {
+            matches!(segment, [TokenTree::Ident(_), rest @ ..] if starts_with_colon2(rest))
+        })
+}
+
+fn starts_with_colon2(tokens: &[TokenTree]) -> bool {
+    matches!(tokens, [colon, colon2, ..] if is_punct(colon, ':') && is_punct(colon2, ':'))
+}
+
+/// Whether the tokens of a generic argument are one type, rather than a
+/// lifetime, a const (a literal, a block, a negative number), a binding
+/// (`Item = T`) or a constraint (`Item: Trait`), or several arguments.
+fn is_one_type(argument: &[TokenTree]) -> bool {
+    let mut angles = Angles::default();
+    let several = argument
+        .iter()
+        .any(|token| angles.step(token) == 0 && is_punct(token, ','));
+    let typed = match argument {
+        [] | [TokenTree::Literal(_), ..] => false,
+        [TokenTree::Punct(punct), ..] if matches!(punct.as_char(), '\'' | '-') => false,
+        [TokenTree::Group(group), ..] => group.delimiter() != Delimiter::Brace,
+        [TokenTree::Ident(_), TokenTree::Punct(punct), ..] => match punct.as_char() {
+            '=' => false,
+            ':' => punct.spacing() == Spacing::Joint,
+            _ => true,
+        },
+        _ => true,
+    };
+    typed && !several
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::option_inner;
+
+    #[test]
+    fn option_inner_is_the_one_type_of_an_option_path() {
+        let inner = |ty: proc_macro2::TokenStream| {
+            option_inner(&ty).map(|t| {
+                t.into_iter()
+                    .collect::<proc_macro2::TokenStream>()
+                    .to_string()
+            })
+        };
+        for ty in [
+            quote!(Option<Box<dyn Fn() -> E>>),
+            quote!(::core::option::Option<Box<dyn Fn() -> E>>),
+            quote!(std::option::Option::<Box<dyn Fn() -> E>>),
+        ] {
+            assert_eq!(inner(ty), Some(quote!(Box<dyn Fn() -> E>).to_string()));
+        }
+        for ty in [
+            quote!(Option<'a>),
+            quote!(Option<3>),
+            quote!(Option<{ N }>),
+            quote!(Option<Item = E>),
+            quote!(Option<E: Error>),
+            quote!(Option<A, B>),
+            quote!(Option<E>::Assoc),
+            quote!(<T as X>::Option<E>),
+            quote!(Vec<Option<E>>),
+            quote!(a<T>::Option<E>),
+            quote!(Option),
+        ] {
+            assert_eq!(inner(ty.clone()), None, "{ty}");
+        }
     }
 }

@@ -19,10 +19,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ast::{Field, Input, Variant};
-use crate::generics::TypeParams;
+use crate::generics::{Generics, TypeParams};
 use crate::locales::Translations;
 
-pub(crate) use self::bounds::Clause;
 use self::catalog::CatalogRows;
 use self::tokens::{Pattern, VariantPath};
 
@@ -94,7 +93,7 @@ fn from_code_impl(input: &Input) -> Option<TokenStream> {
 /// too.
 pub(crate) fn integrations(
     ty: &Ident,
-    generics: &syn::Generics,
+    generics: &Generics,
     where_clause: impl quote::ToTokens,
 ) -> TokenStream {
     let (impl_generics, ty_generics, _) = generics.split_for_impl();

@@ -5,7 +5,6 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use super::catalog::{CatalogRows, Source};
 use crate::ast::Input;
@@ -26,12 +25,12 @@ pub(super) fn schema_fn(input: &Input, catalog: &CatalogRows) -> Option<TokenStr
                 for field in &variant.fields {
                     let ty = field.ty;
                     if let Some(name) = field.exposed_name() {
-                        calls.push(quote_spanned! {ty.span()=>
+                        calls.push(quote_spanned! {field.ty_span=>
                             __visitor.member(#code, #name, (&&::errcat::__private::SchemaProbe::<#ty>::NEW).__errcat_schema());
                         });
                     }
                     if field.attrs.details.is_some() {
-                        calls.push(quote_spanned! {ty.span()=>
+                        calls.push(quote_spanned! {field.ty_span=>
                             __visitor.details(#code, (&&::errcat::__private::SchemaProbe::<#ty>::NEW).__errcat_schema());
                         });
                     }
