@@ -167,27 +167,24 @@ const fn str_eq(a: &str, b: &str) -> bool {
 pub const fn assert_codes_in(entries: &[ErrorEntry], codes: &[&str], type_name: &str, set: &str) {
     let mut i = 0;
     while i < codes.len() {
+        let code = codes[i];
         let mut found = false;
         let mut j = 0;
         while j < entries.len() {
-            if str_eq(entries[j].code, codes[i]) {
+            if str_eq(entries[j].code, code) {
                 found = true;
             }
             j += 1;
         }
         if !found {
-            refuse_code(
-                set,
-                codes[i],
-                &["`, which no error of `", type_name, "` has"],
-            );
+            refuse_code(set, code, &["`, which no error of `", type_name, "` has"]);
         }
         // A set is a handful of codes: comparing each with those before it
         // costs less than sorting them.
         let mut k = 0;
         while k < i {
-            if str_eq(codes[k], codes[i]) {
-                refuse_code(set, codes[i], &["` twice"]);
+            if str_eq(codes[k], code) {
+                refuse_code(set, code, &["` twice"]);
             }
             k += 1;
         }
