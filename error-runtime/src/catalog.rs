@@ -5,6 +5,7 @@ use http::StatusCode;
 use crate::format::TypeSettings;
 use crate::locale::Translations;
 use crate::shared::charset::is_unreserved;
+use crate::shared::reason::reason_phrase;
 
 /// Every error of a type, in declaration order, and their documentation table.
 ///
@@ -121,6 +122,8 @@ pub struct ErrorEntry {
     /// code is still sent, but clients should move off it. Docs pages and the
     /// lock of the error contract (feature `contract`) say so.
     pub deprecated: Option<&'static str>,
+    /// The reason phrase of `status`, looked up once, when the row is built.
+    reason: &'static str,
     /// The message with each placeholder written `<field>` (`"No user <id>"`)
     /// and `{{`, `}}` as single braces: what example bodies show.
     placeholders: &'static str,
@@ -217,6 +220,7 @@ impl ErrorEntry {
             message,
             description: "",
             deprecated: None,
+            reason: reason_phrase(status),
             placeholders: message,
             literal: false,
             template_fields: &[],
@@ -361,7 +365,7 @@ impl ErrorEntry {
     /// "Client Error" / "Server Error" for a status that has none.
     #[must_use]
     pub fn reason(&self) -> &'static str {
-        crate::reason::reason_phrase(self.status_code())
+        self.reason
     }
 }
 
@@ -408,6 +412,7 @@ pub const fn derived_entry(
         message,
         description,
         deprecated: non_empty(deprecated),
+        reason: reason_phrase(status),
         // The derive writes `""` for a literal message, whose text it is.
         placeholders: if literal { message } else { placeholders },
         literal,
