@@ -124,6 +124,9 @@ pub struct ErrorEntry {
     pub deprecated: Option<&'static str>,
     /// The reason phrase of `status`, looked up once, when the row is built.
     reason: &'static str,
+    /// The problem type URI the derive joined from the `type_base` of the
+    /// row's type and the code; `""` for none.
+    type_uri: &'static str,
     /// The message with each placeholder written `<field>` (`"No user <id>"`)
     /// and `{{`, `}}` as single braces: what example bodies show.
     placeholders: &'static str,
@@ -221,6 +224,7 @@ impl ErrorEntry {
             description: "",
             deprecated: None,
             reason: reason_phrase(status),
+            type_uri: "",
             placeholders: message,
             literal: false,
             template_fields: &[],
@@ -326,6 +330,27 @@ impl ErrorEntry {
         }
     }
 
+    /// The row with the problem type URI `uri`, the `type_base` of its
+    /// type and its code, joined by the derive.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_type_uri(self, uri: &'static str) -> Self {
+        ErrorEntry {
+            type_uri: uri,
+            ..self
+        }
+    }
+
+    /// The problem type URI of the row's type's `type_base` and its code,
+    /// when the derive joined them.
+    pub(crate) const fn joined_type_uri(&self) -> Option<&'static str> {
+        if self.type_uri.is_empty() {
+            None
+        } else {
+            Some(self.type_uri)
+        }
+    }
+
     /// The body the derive wrote for the row, in the format of the type
     /// that defines it.
     pub(crate) const fn body(&self) -> Option<&Body> {
@@ -413,6 +438,7 @@ pub const fn derived_entry(
         description,
         deprecated: non_empty(deprecated),
         reason: reason_phrase(status),
+        type_uri: "",
         // The derive writes `""` for a literal message, whose text it is.
         placeholders: if literal { message } else { placeholders },
         literal,

@@ -103,8 +103,15 @@ impl Fixed {
     #[inline]
     pub(crate) fn body_applies(&self, format: Builtin) -> bool {
         matches!(self.definer.format, FormatKind::Builtin(declared) if declared == format)
-            && (core::ptr::eq(self.settings, self.definer)
-                || self.settings.type_base == self.definer.type_base)
+            && self.same_type_base()
+    }
+
+    /// Whether the value's type has the `type_base` of the row's, from
+    /// which the derive wrote the row's body and type URI.
+    #[inline]
+    pub(crate) fn same_type_base(&self) -> bool {
+        core::ptr::eq(self.settings, self.definer)
+            || self.settings.type_base == self.definer.type_base
     }
 }
 
