@@ -1,119 +1,86 @@
-//! HTTP status codes as the derive names them: `http::StatusCode`'s constants
-//! and reason phrases, copied so the macro needs no runtime crate. A test in
-//! the suite holds this table to `http`'s.
+//! HTTP status codes as the derive names them: `http::StatusCode`'s constants,
+//! copied so the macro needs no runtime crate (their reason phrases are
+//! `shared/reason.rs`'s). A test in the suite holds this table to `http`'s.
 
-use crate::shared::reason::fallback_reason;
+pub(crate) use crate::shared::reason::reason_phrase as reason;
 
-/// `(number, StatusCode constant, canonical reason phrase)`.
-const STATUSES: &[(u16, &str, &str)] = &[
-    (100, "CONTINUE", "Continue"),
-    (101, "SWITCHING_PROTOCOLS", "Switching Protocols"),
-    (102, "PROCESSING", "Processing"),
-    (103, "EARLY_HINTS", "Early Hints"),
-    (200, "OK", "OK"),
-    (201, "CREATED", "Created"),
-    (202, "ACCEPTED", "Accepted"),
-    (
-        203,
-        "NON_AUTHORITATIVE_INFORMATION",
-        "Non Authoritative Information",
-    ),
-    (204, "NO_CONTENT", "No Content"),
-    (205, "RESET_CONTENT", "Reset Content"),
-    (206, "PARTIAL_CONTENT", "Partial Content"),
-    (207, "MULTI_STATUS", "Multi-Status"),
-    (208, "ALREADY_REPORTED", "Already Reported"),
-    (226, "IM_USED", "IM Used"),
-    (300, "MULTIPLE_CHOICES", "Multiple Choices"),
-    (301, "MOVED_PERMANENTLY", "Moved Permanently"),
-    (302, "FOUND", "Found"),
-    (303, "SEE_OTHER", "See Other"),
-    (304, "NOT_MODIFIED", "Not Modified"),
-    (305, "USE_PROXY", "Use Proxy"),
-    (307, "TEMPORARY_REDIRECT", "Temporary Redirect"),
-    (308, "PERMANENT_REDIRECT", "Permanent Redirect"),
-    (400, "BAD_REQUEST", "Bad Request"),
-    (401, "UNAUTHORIZED", "Unauthorized"),
-    (402, "PAYMENT_REQUIRED", "Payment Required"),
-    (403, "FORBIDDEN", "Forbidden"),
-    (404, "NOT_FOUND", "Not Found"),
-    (405, "METHOD_NOT_ALLOWED", "Method Not Allowed"),
-    (406, "NOT_ACCEPTABLE", "Not Acceptable"),
-    (
-        407,
-        "PROXY_AUTHENTICATION_REQUIRED",
-        "Proxy Authentication Required",
-    ),
-    (408, "REQUEST_TIMEOUT", "Request Timeout"),
-    (409, "CONFLICT", "Conflict"),
-    (410, "GONE", "Gone"),
-    (411, "LENGTH_REQUIRED", "Length Required"),
-    (412, "PRECONDITION_FAILED", "Precondition Failed"),
-    (413, "PAYLOAD_TOO_LARGE", "Payload Too Large"),
-    (414, "URI_TOO_LONG", "URI Too Long"),
-    (415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type"),
-    (416, "RANGE_NOT_SATISFIABLE", "Range Not Satisfiable"),
-    (417, "EXPECTATION_FAILED", "Expectation Failed"),
-    (418, "IM_A_TEAPOT", "I'm a teapot"),
-    (421, "MISDIRECTED_REQUEST", "Misdirected Request"),
-    (422, "UNPROCESSABLE_ENTITY", "Unprocessable Entity"),
-    (423, "LOCKED", "Locked"),
-    (424, "FAILED_DEPENDENCY", "Failed Dependency"),
-    (425, "TOO_EARLY", "Too Early"),
-    (426, "UPGRADE_REQUIRED", "Upgrade Required"),
-    (428, "PRECONDITION_REQUIRED", "Precondition Required"),
-    (429, "TOO_MANY_REQUESTS", "Too Many Requests"),
-    (
-        431,
-        "REQUEST_HEADER_FIELDS_TOO_LARGE",
-        "Request Header Fields Too Large",
-    ),
-    (
-        451,
-        "UNAVAILABLE_FOR_LEGAL_REASONS",
-        "Unavailable For Legal Reasons",
-    ),
-    (500, "INTERNAL_SERVER_ERROR", "Internal Server Error"),
-    (501, "NOT_IMPLEMENTED", "Not Implemented"),
-    (502, "BAD_GATEWAY", "Bad Gateway"),
-    (503, "SERVICE_UNAVAILABLE", "Service Unavailable"),
-    (504, "GATEWAY_TIMEOUT", "Gateway Timeout"),
-    (
-        505,
-        "HTTP_VERSION_NOT_SUPPORTED",
-        "HTTP Version Not Supported",
-    ),
-    (506, "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates"),
-    (507, "INSUFFICIENT_STORAGE", "Insufficient Storage"),
-    (508, "LOOP_DETECTED", "Loop Detected"),
-    (510, "NOT_EXTENDED", "Not Extended"),
-    (
-        511,
-        "NETWORK_AUTHENTICATION_REQUIRED",
-        "Network Authentication Required",
-    ),
+/// `(number, StatusCode constant)`.
+const STATUSES: &[(u16, &str)] = &[
+    (100, "CONTINUE"),
+    (101, "SWITCHING_PROTOCOLS"),
+    (102, "PROCESSING"),
+    (103, "EARLY_HINTS"),
+    (200, "OK"),
+    (201, "CREATED"),
+    (202, "ACCEPTED"),
+    (203, "NON_AUTHORITATIVE_INFORMATION"),
+    (204, "NO_CONTENT"),
+    (205, "RESET_CONTENT"),
+    (206, "PARTIAL_CONTENT"),
+    (207, "MULTI_STATUS"),
+    (208, "ALREADY_REPORTED"),
+    (226, "IM_USED"),
+    (300, "MULTIPLE_CHOICES"),
+    (301, "MOVED_PERMANENTLY"),
+    (302, "FOUND"),
+    (303, "SEE_OTHER"),
+    (304, "NOT_MODIFIED"),
+    (305, "USE_PROXY"),
+    (307, "TEMPORARY_REDIRECT"),
+    (308, "PERMANENT_REDIRECT"),
+    (400, "BAD_REQUEST"),
+    (401, "UNAUTHORIZED"),
+    (402, "PAYMENT_REQUIRED"),
+    (403, "FORBIDDEN"),
+    (404, "NOT_FOUND"),
+    (405, "METHOD_NOT_ALLOWED"),
+    (406, "NOT_ACCEPTABLE"),
+    (407, "PROXY_AUTHENTICATION_REQUIRED"),
+    (408, "REQUEST_TIMEOUT"),
+    (409, "CONFLICT"),
+    (410, "GONE"),
+    (411, "LENGTH_REQUIRED"),
+    (412, "PRECONDITION_FAILED"),
+    (413, "PAYLOAD_TOO_LARGE"),
+    (414, "URI_TOO_LONG"),
+    (415, "UNSUPPORTED_MEDIA_TYPE"),
+    (416, "RANGE_NOT_SATISFIABLE"),
+    (417, "EXPECTATION_FAILED"),
+    (418, "IM_A_TEAPOT"),
+    (421, "MISDIRECTED_REQUEST"),
+    (422, "UNPROCESSABLE_ENTITY"),
+    (423, "LOCKED"),
+    (424, "FAILED_DEPENDENCY"),
+    (425, "TOO_EARLY"),
+    (426, "UPGRADE_REQUIRED"),
+    (428, "PRECONDITION_REQUIRED"),
+    (429, "TOO_MANY_REQUESTS"),
+    (431, "REQUEST_HEADER_FIELDS_TOO_LARGE"),
+    (451, "UNAVAILABLE_FOR_LEGAL_REASONS"),
+    (500, "INTERNAL_SERVER_ERROR"),
+    (501, "NOT_IMPLEMENTED"),
+    (502, "BAD_GATEWAY"),
+    (503, "SERVICE_UNAVAILABLE"),
+    (504, "GATEWAY_TIMEOUT"),
+    (505, "HTTP_VERSION_NOT_SUPPORTED"),
+    (506, "VARIANT_ALSO_NEGOTIATES"),
+    (507, "INSUFFICIENT_STORAGE"),
+    (508, "LOOP_DETECTED"),
+    (510, "NOT_EXTENDED"),
+    (511, "NETWORK_AUTHENTICATION_REQUIRED"),
 ];
 
 /// The number of the `StatusCode` constant called `name`.
 pub(crate) fn by_name(name: &str) -> Option<u16> {
     STATUSES
         .iter()
-        .find(|(_, constant, _)| *constant == name)
-        .map(|(number, _, _)| *number)
+        .find(|(_, constant)| *constant == name)
+        .map(|(number, _)| *number)
 }
 
 /// Every `StatusCode` constant name, for suggestions.
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    STATUSES.iter().map(|(_, constant, _)| *constant)
-}
-
-/// The reason phrase the runtime reports for `number`: the canonical one, or
-/// "Client Error" / "Server Error" for an error status without one.
-pub(crate) fn reason(number: u16) -> &'static str {
-    STATUSES
-        .iter()
-        .find(|(n, _, _)| *n == number)
-        .map_or_else(|| fallback_reason(number), |(_, _, reason)| reason)
+    STATUSES.iter().map(|(_, constant)| *constant)
 }
 
 /// Statuses a variant may have.

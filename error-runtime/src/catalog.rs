@@ -5,6 +5,7 @@ use http::StatusCode;
 use crate::format::TypeSettings;
 use crate::locale::Translations;
 use crate::shared::charset::is_unreserved;
+use crate::shared::reason::reason_phrase;
 
 /// Every error of a type, in declaration order, and their documentation table.
 ///
@@ -121,6 +122,11 @@ pub struct ErrorEntry {
     /// code is still sent, but clients should move off it. Docs pages and the
     /// lock of the error contract (feature `contract`) say so.
     pub deprecated: Option<&'static str>,
+    /// The reason phrase of `status`, looked up once, when the row is built.
+    reason: &'static str,
+    /// The problem type URI the derive joined from the `type_base` of the
+    /// row's type and the code; `""` for none.
+    type_uri: &'static str,
     /// The message with each placeholder written `<field>` (`"No user <id>"`)
     /// and `{{`, `}}` as single braces: what example bodies show.
     placeholders: &'static str,
@@ -217,6 +223,8 @@ impl ErrorEntry {
             message,
             description: "",
             deprecated: None,
+            reason: reason_phrase(status),
+            type_uri: "",
             placeholders: message,
             literal: false,
             template_fields: &[],
@@ -322,6 +330,27 @@ impl ErrorEntry {
         }
     }
 
+    /// The row with the problem type URI `uri`, the `type_base` of its
+    /// type and its code, joined by the derive.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_type_uri(self, uri: &'static str) -> Self {
+        ErrorEntry {
+            type_uri: uri,
+            ..self
+        }
+    }
+
+    /// The problem type URI of the row's type's `type_base` and its code,
+    /// when the derive joined them.
+    pub(crate) const fn joined_type_uri(&self) -> Option<&'static str> {
+        if self.type_uri.is_empty() {
+            None
+        } else {
+            Some(self.type_uri)
+        }
+    }
+
     /// The body the derive wrote for the row, in the format of the type
     /// that defines it.
     pub(crate) const fn body(&self) -> Option<&Body> {
@@ -361,7 +390,7 @@ impl ErrorEntry {
     /// "Client Error" / "Server Error" for a status that has none.
     #[must_use]
     pub fn reason(&self) -> &'static str {
-        crate::reason::reason_phrase(self.status_code())
+        self.reason
     }
 }
 
@@ -408,6 +437,8 @@ pub const fn derived_entry(
         message,
         description,
         deprecated: non_empty(deprecated),
+        reason: reason_phrase(status),
+        type_uri: "",
         // The derive writes `""` for a literal message, whose text it is.
         placeholders: if literal { message } else { placeholders },
         literal,

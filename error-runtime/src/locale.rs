@@ -220,7 +220,7 @@ mod enabled {
 
     use super::{Locale, LocaleArguments};
     use crate::api_error::{Inspect, Visitor};
-    use crate::format::Fixed;
+    use crate::format::{Fixed, Row};
     use crate::{ApiError, Describe, ErrorEntry};
 
     /// The public message of an [`ApiError`] in a locale, written when
@@ -344,6 +344,17 @@ mod enabled {
         pub(crate) locale: &'a str,
     }
 
+    impl Localized<'_> {
+        /// `fixed` of the error, for its message in the locale: a
+        /// translated message is written, never the literal default.
+        fn translated(&self, fixed: Fixed) -> Fixed {
+            Fixed {
+                literal: fixed.literal && find(fixed.definer.locales, self.locale).is_none(),
+                ..fixed
+            }
+        }
+    }
+
     impl Describe for Localized<'_> {
         fn describe(&self) -> &'static ErrorEntry {
             self.error.entry()
@@ -361,12 +372,11 @@ mod enabled {
             self.error.__visit(visitor);
         }
         fn __fixed(&self) -> Fixed {
-            let fixed = self.error.__fixed();
-            // A translated message is written, never the literal default.
-            Fixed {
-                literal: fixed.literal && find(fixed.definer.locales, self.locale).is_none(),
-                ..fixed
-            }
+            self.translated(self.error.__fixed())
+        }
+        fn __row(&self) -> Row {
+            let row = self.error.__row();
+            Row::new(row.entry, self.translated(row.fixed))
         }
         fn __inspect(&self) -> Inspect<'_> {
             self.error.__inspect()

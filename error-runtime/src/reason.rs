@@ -19,3 +19,21 @@ pub fn reason_phrase(status: StatusCode) -> &'static str {
         .canonical_reason()
         .unwrap_or_else(|| fallback_reason(status.as_u16()))
 }
+
+#[cfg(test)]
+mod tests {
+    use http::StatusCode;
+
+    /// What lets a row hold its reason phrase, looked up in a `const fn`.
+    #[test]
+    fn the_table_of_rows_is_http_s() {
+        for number in 400..=599 {
+            let status = StatusCode::from_u16(number).unwrap();
+            assert_eq!(
+                crate::shared::reason::reason_phrase(number),
+                super::reason_phrase(status),
+                "{number}"
+            );
+        }
+    }
+}

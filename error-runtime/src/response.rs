@@ -8,7 +8,7 @@ use http::{HeaderMap, Response, StatusCode};
 
 use crate::api_error::Visitor;
 use crate::format::json::constant_body;
-use crate::format::{Declared, Fixed, Format, builtin_headers};
+use crate::format::{Declared, Fixed, Format, Row, builtin_headers};
 use crate::shared::formats::Builtin;
 use crate::{ApiError, Describe, Envelope, ErrorEntry};
 
@@ -86,8 +86,7 @@ pub fn http_response_with<E: ApiError + ?Sized, F: Format>(
     format: F,
 ) -> Response<Vec<u8>> {
     let error = error.__as_dyn();
-    let entry = error.entry();
-    let fixed = error.__fixed();
+    let Row { entry, fixed, .. } = error.__row();
     let builtin = format.__builtin(&fixed);
     let constant = builtin.and_then(|builtin| constant_body(builtin, entry, &fixed));
     let body = match constant {
@@ -239,6 +238,9 @@ impl Describe for WithoutMembers<'_> {
     }
     fn __fixed(&self) -> Fixed {
         self.0.__fixed()
+    }
+    fn __row(&self) -> Row {
+        self.0.__row()
     }
     fn __arguments(&self, arguments: &mut dyn crate::locale::LocaleArguments) {
         self.0.__arguments(arguments);

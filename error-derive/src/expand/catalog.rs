@@ -46,8 +46,10 @@ struct OwnRow<'a> {
     body: Option<Body>,
 }
 
-/// `[__entry(...), ...]`: the rows, as source text.
-fn rows_array(rows: &[OwnRow]) -> TokenStream {
+/// `[__entry(...), ...]`: the rows, as source text. With a `type_base`,
+/// each row holds its problem type URI, joined here rather than at each
+/// body (only such types pay for the text).
+fn rows_array(rows: &[OwnRow], type_base: Option<&str>) -> TokenStream {
     let mut source = SourceText::with_capacity(64 + rows.len() * 192);
     source.push("[");
     for row in rows {
@@ -95,7 +97,13 @@ fn rows_array(rows: &[OwnRow]) -> TokenStream {
             }
             None => source.push("\"\",\"\",\"\""),
         }
-        source.push("),");
+        source.push(")");
+        if let Some(base) = type_base {
+            source.push(".__with_type_uri(");
+            source.string(&format!("{base}{}", row.code));
+            source.push(")");
+        }
+        source.push(",");
     }
     source.push("]");
     source.lex()
@@ -170,7 +178,8 @@ impl<'a> CatalogRows<'a> {
                 use ::errcat::__private::entry as __entry;
             )
         });
-        let rows = rows_array(own);
+        let type_base = input.attrs.type_base.as_ref().map(syn::LitStr::value);
+        let rows = rows_array(own, type_base.as_deref());
         let (entries, table) = if self.fetched.is_empty() {
             (quote!(&__ROWS), self.markdown_literal())
         } else {

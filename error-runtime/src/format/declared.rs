@@ -5,11 +5,11 @@ use serde_core::ser::{Error as _, Serialize, Serializer};
 
 use super::Format;
 use super::parts::serialize_builtin;
-use crate::ApiError;
 use crate::locale::Locale;
 #[cfg(any(feature = "registry", feature = "contract"))]
 use crate::shared::formats::ABOUT_BLANK;
 use crate::shared::formats::Builtin;
+use crate::{ApiError, ErrorEntry};
 
 /// The settings a derived type declares at type level.
 #[derive(Clone, Copy)]
@@ -103,8 +103,34 @@ impl Fixed {
     #[inline]
     pub(crate) fn body_applies(&self, format: Builtin) -> bool {
         matches!(self.definer.format, FormatKind::Builtin(declared) if declared == format)
-            && (core::ptr::eq(self.settings, self.definer)
-                || self.settings.type_base == self.definer.type_base)
+            && self.same_type_base()
+    }
+
+    /// Whether the value's type has the `type_base` of the row's, from
+    /// which the derive wrote the row's body and type URI.
+    #[inline]
+    pub(crate) fn same_type_base(&self) -> bool {
+        core::ptr::eq(self.settings, self.definer)
+            || self.settings.type_base == self.definer.type_base
+    }
+}
+
+/// The row of a value and what is fixed about how it is written
+/// ([`Describe::__row`](crate::Describe::__row)).
+#[derive(Clone, Copy)]
+pub struct Row {
+    /// The row [`describe`](crate::Describe::describe) returns.
+    pub entry: &'static ErrorEntry,
+    /// What [`__fixed`](crate::Describe::__fixed) returns.
+    pub fixed: Fixed,
+}
+
+impl Row {
+    /// The row `entry` of a value with `fixed`.
+    #[inline]
+    #[must_use]
+    pub const fn new(entry: &'static ErrorEntry, fixed: Fixed) -> Self {
+        Row { entry, fixed }
     }
 }
 
@@ -135,14 +161,17 @@ macro_rules! dispatch {
                 }
             }
 
+            // Inlined into `Envelope`'s `Serialize`, so that the body takes
+            // one call to `__row` and one to the walk of its format.
+            #[inline(always)]
             fn serialize<S: Serializer>(
                 &self,
                 error: &dyn ApiError,
                 serializer: S,
             ) -> Result<S::Ok, S::Error> {
-                let fixed = error.__fixed();
-                match fixed.settings.format {
-                    $(FormatKind::Builtin(Builtin::$format) => serialize_builtin::<super::$format, S>(error, fixed, serializer),)*
+                let row = error.__row();
+                match row.fixed.settings.format {
+                    $(FormatKind::Builtin(Builtin::$format) => serialize_builtin::<super::$format, S>(error, &row, serializer),)*
                     FormatKind::Custom(custom) => serialize_dyn(custom, error, serializer),
                 }
             }

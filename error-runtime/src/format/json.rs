@@ -14,7 +14,7 @@ use core::fmt::{self, Arguments, Display, Write as _};
 
 use erased_serde::Serialize as ErasedSerialize;
 
-use super::Fixed;
+use super::{Fixed, Row};
 use crate::api_error::Visitor;
 use crate::catalog::Body;
 use crate::shared::charset::replace_outside_nqschar;
@@ -33,8 +33,7 @@ pub(crate) fn write_body(
     error: &dyn ApiError,
     buf: &mut Vec<u8>,
 ) -> Result<(), serde_json::Error> {
-    let entry = error.entry();
-    let fixed = error.__fixed();
+    let Row { entry, fixed, .. } = error.__row();
     let rfc6749 = format.text_rule() == TextRule::Rfc6749;
     let literal = fixed.literal.then(|| entry.literal_message()).flatten();
     match derived_body(format, entry, &fixed) {

@@ -33,7 +33,7 @@ macro_rules! builtin_body {
             error: &dyn $crate::ApiError,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            $crate::format::parts::serialize_builtin::<Self, S>(error, error.__fixed(), serializer)
+            $crate::format::parts::serialize_builtin::<Self, S>(error, &error.__row(), serializer)
         }
 
         fn __builtin(&self, _: &$crate::format::Fixed) -> Option<Builtin> {
@@ -48,7 +48,7 @@ mod parts;
 
 pub use self::declared::Declared;
 #[doc(hidden)]
-pub use self::declared::{DynFormat, Fixed, FormatKind, TypeSettings};
+pub use self::declared::{DynFormat, Fixed, FormatKind, Row, TypeSettings};
 pub use self::parts::{Details, Members, Text};
 
 use http::HeaderMap;

@@ -8,8 +8,8 @@ use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use erased_serde::Serialize as ErasedSerialize;
 
-use super::Fixed;
 use super::oauth2::Rfc6749;
+use super::{Fixed, Row};
 use crate::api_error::Visitor;
 use crate::shared::charset::is_nqschar;
 use crate::shared::formats::{ABOUT_BLANK, Builtin, Placement, TextRule, Value};
@@ -39,19 +39,24 @@ impl Serialize for Message<'_> {
     }
 }
 
-/// The body of `error` in the built-in `format`, walked from the format's
-/// row: its own members in order (inside its wrapper object, if it has one),
-/// then the exposed members and the details value as `details`, leaving out
-/// any that would repeat one of the format's own.
+/// The body of `error` with `row` in the built-in `format`, walked from the
+/// format's row: its own members in order (inside its wrapper object, if it
+/// has one), then the exposed members and the details value as `details`,
+/// leaving out any that would repeat one of the format's own. Inlined into
+/// each arm of the dispatch to it, which then calls nothing else first.
+#[allow(
+    clippy::inline_always,
+    reason = "measured (bench/run): a call here costs a unit body about 10 instructions"
+)]
+#[inline(always)]
 pub(crate) fn serialize_builtin<F: BuiltinFormat, S: Serializer>(
     error: &dyn ApiError,
-    fixed: Fixed,
+    row: &Row,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     let own = Own::<F> {
         error,
-        entry: error.entry(),
-        fixed,
+        row,
         format: PhantomData,
     };
     match F::BUILTIN.object() {
@@ -99,8 +104,7 @@ builtin_formats!(builtin_walks);
 /// The object of a built-in format's own members and the exposed ones.
 pub(crate) struct Own<'a, F> {
     error: &'a dyn ApiError,
-    entry: &'static ErrorEntry,
-    fixed: Fixed,
+    row: &'a Row,
     format: PhantomData<F>,
 }
 
@@ -114,12 +118,8 @@ impl<F: BuiltinFormat> Own<'_, F> {
         value: Value,
         map: &mut M,
     ) -> Result<(), M::Error> {
-        let Own {
-            error,
-            entry,
-            fixed,
-            ..
-        } = *self;
+        let Own { error, row, .. } = *self;
+        let Row { entry, fixed, .. } = *row;
         let rfc6749 = F::BUILTIN.text_rule() == TextRule::Rfc6749;
         match value {
             Value::Status => map.serialize_entry(key, &entry.status),
@@ -142,36 +142,83 @@ impl<F: BuiltinFormat> Own<'_, F> {
                 }
             }
             Value::Reason => map.serialize_entry(key, entry.reason()),
-            Value::TypeUri => match fixed.settings.type_base {
-                Some(base) => map.serialize_entry(key, &Joined(base, entry.code)),
-                None => map.serialize_entry(key, ABOUT_BLANK),
-            },
-            Value::Details if !entry.may_show_members() => Ok(()),
-            Value::Details => {
-                if !Details::new(error).serialize_entry(key, map)? {
-                    let members = Members::new(error);
-                    if !members.is_empty() {
-                        map.serialize_entry(key, &members)?;
-                    }
+            Value::TypeUri => {
+                if let Some(text) = type_uri_text(entry, &fixed) {
+                    map.serialize_entry(key, text)
+                } else {
+                    let base = fixed.settings.type_base.unwrap_or_default();
+                    map.serialize_entry(key, &Joined(base, entry.code))
                 }
-                Ok(())
             }
+            Value::Details if !entry.may_show_members() => Ok(()),
+            Value::Details => details_member(error, key, map),
         }
     }
 }
 
+/// The details value, or else an object of the exposed members, as `key`:
+/// out of line, as the members inline are, so that the walk inlined into
+/// the dispatch stays small enough for the serializer's own calls to be
+/// inlined into it.
+#[inline(never)]
+fn details_member<M: SerializeMap>(
+    error: &dyn ApiError,
+    key: &'static str,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    if !Details::new(error).serialize_entry(key, map)? {
+        let members = Members::new(error);
+        if !members.is_empty() {
+            map.serialize_entry(key, &members)?;
+        }
+    }
+    Ok(())
+}
+
+/// The exposed members and the details value of a format that writes them
+/// beside its own members; out of line, as [`details_member`].
+#[inline(never)]
+fn inline_members<M: SerializeMap>(
+    error: &dyn ApiError,
+    own_members: &'static [&'static str],
+    map: &mut M,
+) -> Result<(), M::Error> {
+    Members::new(error)
+        .skipping(own_members)
+        .with_details()
+        .serialize_into(map)
+}
+
 impl<F: BuiltinFormat> Serialize for Own<'_, F> {
+    // Inlined into the dispatch, so that a body costs no call a derived
+    // `Serialize` does not make.
+    #[allow(
+        clippy::inline_always,
+        reason = "measured (bench/run): a call here costs a unit body about 13 instructions"
+    )]
+    #[inline(always)]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let format = F::BUILTIN;
         let mut map = serializer.serialize_map(None)?;
         F::write_own(self, &mut map)?;
-        if format.placement() == Placement::Inline && self.entry.may_show_members() {
-            Members::new(self.error)
-                .skipping(format.own_members())
-                .with_details()
-                .serialize_into(&mut map)?;
+        if format.placement() == Placement::Inline && self.row.entry.may_show_members() {
+            inline_members(self.error, format.own_members(), &mut map)?;
         }
         map.end()
+    }
+}
+
+/// The problem `type` of a value with `entry` and `fixed`, when it needs no
+/// joining: the URI the derive joined from the row's type's `type_base` and
+/// code, or `about:blank`; `None` when `type_base` is to be joined to the
+/// code here. Out of line, so that the comparison of `type_base`s costs the
+/// walks it is in no registers.
+#[inline(never)]
+fn type_uri_text(entry: &ErrorEntry, fixed: &Fixed) -> Option<&'static str> {
+    match (fixed.settings.type_base, entry.joined_type_uri()) {
+        (Some(_), Some(uri)) if fixed.same_type_base() => Some(uri),
+        (Some(_), _) => None,
+        (None, _) => Some(ABOUT_BLANK),
     }
 }
 
