@@ -5,7 +5,6 @@ use serde_core::ser::{Serialize, Serializer};
 use crate::ApiError;
 use crate::format::json::write_body;
 use crate::format::{Declared, Format};
-use crate::shared::formats::Builtin;
 
 /// The body of an error in a format; serialize it with any serde
 /// serializer.
@@ -108,26 +107,33 @@ impl<F: Format> Envelope<'_, F> {
     /// `buf` then holds what it held before.
     pub fn write_json(&self, buf: &mut Vec<u8>) -> Result<(), serde_json::Error> {
         let start = buf.len();
-        let result = match self.format.__builtin(&self.error.__fixed()) {
-            Some(format) => self.write_builtin(format, buf),
-            None => serde_json::to_writer(&mut *buf, self),
+        #[cfg(feature = "locales")]
+        let result = match self.locale {
+            Some(locale) => self.write_of(
+                &crate::locale::Localized {
+                    error: self.error,
+                    locale,
+                },
+                buf,
+            ),
+            None => self.write_of(self.error, buf),
         };
+        #[cfg(not(feature = "locales"))]
+        let result = self.write_of(self.error, buf);
         if result.is_err() {
             buf.truncate(start);
         }
         result
     }
 
-    fn write_builtin(&self, format: Builtin, buf: &mut Vec<u8>) -> serde_json::Result<()> {
-        #[cfg(feature = "locales")]
-        if let Some(locale) = self.locale {
-            let localized = crate::locale::Localized {
-                error: self.error,
-                locale,
-            };
-            return write_body(format, &localized, buf);
+    /// The body of `error`, the envelope's error or its translation: the
+    /// row read once, for the format's choice and for the writer.
+    fn write_of(&self, error: &dyn ApiError, buf: &mut Vec<u8>) -> serde_json::Result<()> {
+        let row = error.__row();
+        match self.format.__builtin(&row.fixed) {
+            Some(format) => write_body(format, error, &row, buf),
+            None => serde_json::to_writer(&mut *buf, self),
         }
-        write_body(format, self.error, buf)
     }
 }
 

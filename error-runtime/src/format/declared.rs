@@ -6,9 +6,7 @@ use serde_core::ser::{Error as _, Serialize, Serializer};
 use super::Format;
 use super::parts::serialize_builtin;
 use crate::locale::Locale;
-#[cfg(any(feature = "registry", feature = "contract"))]
-use crate::shared::formats::ABOUT_BLANK;
-use crate::shared::formats::Builtin;
+use crate::shared::formats::{ABOUT_BLANK, Builtin};
 use crate::{ApiError, ErrorEntry};
 
 /// The settings a derived type declares at type level.
@@ -112,6 +110,20 @@ impl Fixed {
     pub(crate) fn same_type_base(&self) -> bool {
         core::ptr::eq(self.settings, self.definer)
             || self.settings.type_base == self.definer.type_base
+    }
+
+    /// The problem `type` of a value with `self` and the row `entry`, when
+    /// it needs no joining: the URI the derive joined from the row's type's
+    /// `type_base` and code, or `about:blank`; `None` when `type_base` is to
+    /// be joined to the code by the writer. Out of line, so that the
+    /// comparison of `type_base`s costs the walks it is in no registers.
+    #[inline(never)]
+    pub(crate) fn type_uri_text(&self, entry: &ErrorEntry) -> Option<&'static str> {
+        match (self.settings.type_base, entry.joined_type_uri()) {
+            (Some(_), Some(uri)) if self.same_type_base() => Some(uri),
+            (Some(_), _) => None,
+            (None, _) => Some(ABOUT_BLANK),
+        }
     }
 }
 

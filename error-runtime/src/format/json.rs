@@ -18,7 +18,7 @@ use super::{Fixed, Row};
 use crate::api_error::Visitor;
 use crate::catalog::Body;
 use crate::shared::charset::replace_outside_nqschar;
-use crate::shared::formats::{ABOUT_BLANK, Builtin, Member, Placement, TextRule, Value};
+use crate::shared::formats::{Builtin, Member, Placement, TextRule, Value};
 use crate::shared::json::escape;
 use crate::{ApiError, ErrorEntry};
 
@@ -31,25 +31,51 @@ use crate::{ApiError, ErrorEntry};
 pub(crate) fn write_body(
     format: Builtin,
     error: &dyn ApiError,
+    row: &Row,
     buf: &mut Vec<u8>,
 ) -> Result<(), serde_json::Error> {
-    let Row { entry, fixed, .. } = error.__row();
-    let rfc6749 = format.text_rule() == TextRule::Rfc6749;
-    let literal = fixed.literal.then(|| entry.literal_message()).flatten();
-    match derived_body(format, entry, &fixed) {
+    let (entry, fixed) = (row.entry, &row.fixed);
+    match derived_body(format, entry, fixed) {
         // A translated literal message is not the one in the whole body.
         Some(&Body::Whole(whole)) if fixed.literal => {
             buf.extend_from_slice(whole.as_bytes());
-            return Ok(());
+            Ok(())
         }
         Some(&Body::Around { before, after }) => {
             buf.extend_from_slice(before.as_bytes());
-            message(buf, error, literal, rfc6749);
+            message(
+                buf,
+                error,
+                literal_of(row),
+                format.text_rule() == TextRule::Rfc6749,
+            );
             buf.extend_from_slice(after.as_bytes());
-            return Ok(());
+            Ok(())
         }
-        _ => {}
+        _ => write_members(format, error, row, buf),
     }
+}
+
+/// The literal message of the row, when it stands for the value's.
+fn literal_of(row: &Row) -> Option<&'static str> {
+    row.fixed
+        .literal
+        .then(|| row.entry.literal_message())
+        .flatten()
+}
+
+/// The body member by member, for a row without a body of its own. Out of
+/// line, so that copying a derived body saves none of its registers.
+#[inline(never)]
+fn write_members(
+    format: Builtin,
+    error: &dyn ApiError,
+    row: &Row,
+    buf: &mut Vec<u8>,
+) -> Result<(), serde_json::Error> {
+    let (entry, fixed) = (row.entry, &row.fixed);
+    let rfc6749 = format.text_rule() == TextRule::Rfc6749;
+    let literal = literal_of(row);
     if let Some(key) = format.object() {
         buf.push(b'{');
         key_of(buf, key);
@@ -78,15 +104,17 @@ pub(crate) fn write_body(
                 buf.push(b'"');
             }
             Value::Reason => string(buf, entry.reason()),
-            Value::TypeUri => match fixed.settings.type_base {
-                Some(base) => {
+            Value::TypeUri => {
+                if let Some(text) = fixed.type_uri_text(entry) {
+                    string(buf, text);
+                } else {
+                    // What is left to join: the value's `type_base` and the code.
                     buf.push(b'"');
-                    escaped(buf, base);
+                    escaped(buf, fixed.settings.type_base.unwrap_or_default());
                     escaped(buf, entry.code);
                     buf.push(b'"');
                 }
-                None => string(buf, ABOUT_BLANK),
-            },
+            }
             Value::Details => {}
         }
     }

@@ -8,12 +8,12 @@ use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use erased_serde::Serialize as ErasedSerialize;
 
+use super::Row;
 use super::oauth2::Rfc6749;
-use super::{Fixed, Row};
 use crate::api_error::Visitor;
 use crate::shared::charset::is_nqschar;
-use crate::shared::formats::{ABOUT_BLANK, Builtin, Placement, TextRule, Value};
-use crate::{ApiError, ErrorEntry, Message};
+use crate::shared::formats::{Builtin, Placement, TextRule, Value};
+use crate::{ApiError, Message};
 
 /// Serializes any `Display` value as a JSON string, streaming it into the
 /// serializer (no intermediate `String`).
@@ -143,7 +143,7 @@ impl<F: BuiltinFormat> Own<'_, F> {
             }
             Value::Reason => map.serialize_entry(key, entry.reason()),
             Value::TypeUri => {
-                if let Some(text) = type_uri_text(entry, &fixed) {
+                if let Some(text) = fixed.type_uri_text(entry) {
                     map.serialize_entry(key, text)
                 } else {
                     let base = fixed.settings.type_base.unwrap_or_default();
@@ -205,20 +205,6 @@ impl<F: BuiltinFormat> Serialize for Own<'_, F> {
             inline_members(self.error, format.own_members(), &mut map)?;
         }
         map.end()
-    }
-}
-
-/// The problem `type` of a value with `entry` and `fixed`, when it needs no
-/// joining: the URI the derive joined from the row's type's `type_base` and
-/// code, or `about:blank`; `None` when `type_base` is to be joined to the
-/// code here. Out of line, so that the comparison of `type_base`s costs the
-/// walks it is in no registers.
-#[inline(never)]
-fn type_uri_text(entry: &ErrorEntry, fixed: &Fixed) -> Option<&'static str> {
-    match (fixed.settings.type_base, entry.joined_type_uri()) {
-        (Some(_), Some(uri)) if fixed.same_type_base() => Some(uri),
-        (Some(_), _) => None,
-        (None, _) => Some(ABOUT_BLANK),
     }
 }
 
