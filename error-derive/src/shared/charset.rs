@@ -28,10 +28,7 @@ pub fn replace_outside_nqschar<E>(
     mut out: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut rest = text;
-    // Byte by byte: every character outside the set starts with a byte
-    // outside it (a non-ASCII one with its lead byte), and every byte
-    // before it is ASCII, so the position is a character boundary.
-    while let Some(position) = rest.bytes().position(|byte| !is_nqschar(char::from(byte))) {
+    while let Some(position) = first_outside_nqschar(rest.as_bytes()) {
         if position > 0 {
             out(&rest[..position])?;
         }
@@ -42,6 +39,50 @@ pub fn replace_outside_nqschar<E>(
         rest = &rest[position + c.len_utf8()..];
     }
     if rest.is_empty() { Ok(()) } else { out(rest) }
+}
+
+/// Whether every character of `text` is an [`is_nqschar`]: an RFC 6749
+/// text as it is.
+#[must_use]
+#[allow(dead_code, reason = "read by the runtime, not by the derive")]
+pub fn is_nqschar_text(text: &str) -> bool {
+    first_outside_nqschar(text.as_bytes()).is_none()
+}
+
+/// The position of the first byte outside `NQSCHAR`. Every character outside
+/// the set starts with a byte outside it (a non-ASCII one with its lead
+/// byte), and every byte before it is ASCII, so the position is a character
+/// boundary. Eight bytes at a time until a group holds such a byte.
+fn first_outside_nqschar(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` (n <= 0x80) leaves its high bit set in `word - n`,
+    // which a byte of 0x80 or above cannot, as `!word` clears it; a byte of
+    // 0x7F or above sets it in `(word & !HIGH) + 1` or in `word`.
+    const fn below(word: u64, n: u64) -> u64 {
+        word.wrapping_sub(ONES * n) & !word
+    }
+    const fn may_leave(word: u64) -> bool {
+        let above = ((word & !HIGH) + ONES) | word;
+        (below(word, 0x20)
+            | below(word ^ (ONES * 0x22), 1)
+            | below(word ^ (ONES * 0x5C), 1)
+            | above)
+            & HIGH
+            != 0
+    }
+    let mut start = 0;
+    for group in bytes.chunks_exact(8) {
+        if <[u8; 8]>::try_from(group).is_ok_and(|group| may_leave(u64::from_le_bytes(group))) {
+            break;
+        }
+        start += 8;
+    }
+    let rest = bytes.get(start..)?;
+    let position = rest
+        .iter()
+        .position(|&byte| !is_nqschar(char::from(byte)))?;
+    Some(start + position)
 }
 
 /// Latin-1 letters U+00C0–U+00FF without their accents.
@@ -63,5 +104,30 @@ const fn replacement(c: char) -> &'static str {
         '\u{2026}' => "...",
         '\u{C0}'..='\u{FF}' => LATIN1_LETTERS[c as usize - 0xC0],
         _ => "?",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_outside_nqschar, is_nqschar};
+
+    /// Every byte value at every offset of texts up to three groups long:
+    /// the group reads find what one byte at a time finds.
+    #[test]
+    fn the_first_byte_outside_at_every_offset() {
+        for byte in 0..=u8::MAX {
+            for len in 1..=24 {
+                for at in 0..len {
+                    let mut text = vec![b'a'; len];
+                    text[at] = byte;
+                    let expected = text.iter().position(|&b| !is_nqschar(char::from(b)));
+                    assert_eq!(
+                        first_outside_nqschar(&text),
+                        expected,
+                        "{byte:#x} at {at} of {len}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ use erased_serde::Serialize as ErasedSerialize;
 use super::Row;
 use super::oauth2::Rfc6749;
 use crate::api_error::Visitor;
-use crate::shared::charset::is_nqschar;
+use crate::shared::charset::is_nqschar_text;
 use crate::shared::formats::{Builtin, Placement, TextRule, Value};
 use crate::{ApiError, Message};
 
@@ -132,7 +132,7 @@ impl<F: BuiltinFormat> Own<'_, F> {
                 match literal {
                     // Most literals need no replacement under RFC 6749: a
                     // scan, and no formatting.
-                    Some(message) if !rfc6749 || message.chars().all(is_nqschar) => {
+                    Some(message) if !rfc6749 || is_nqschar_text(message) => {
                         map.serialize_entry(key, message)
                     }
                     _ if rfc6749 => map.serialize_entry(key, &Text(Rfc6749(error.message()))),
