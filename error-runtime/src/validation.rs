@@ -333,12 +333,25 @@ fn humanizable(field: &str) -> &str {
 /// The rest of Rails' `humanize`, on a [`humanizable`] field: underscores as
 /// spaces, the first letter capitalized and the rest lowercase.
 fn write_humanized(f: &mut fmt::Formatter<'_>, field: &str) -> fmt::Result {
-    for (i, c) in field.chars().enumerate() {
+    // What stays as it is goes out in runs: a writer that escapes pays per
+    // call.
+    let mut run = 0;
+    for (at, c) in field.char_indices() {
+        if at > 0 && c != '_' && c.is_ascii() && !c.is_ascii_uppercase() {
+            continue;
+        }
+        if run < at {
+            f.write_str(&field[run..at])?;
+        }
         match c {
             '_' => f.write_char(' ')?,
-            c if i == 0 => c.to_uppercase().try_for_each(|c| f.write_char(c))?,
+            c if at == 0 => c.to_uppercase().try_for_each(|c| f.write_char(c))?,
             c => c.to_lowercase().try_for_each(|c| f.write_char(c))?,
         }
+        run = at + c.len_utf8();
+    }
+    if run < field.len() {
+        f.write_str(&field[run..])?;
     }
     Ok(())
 }

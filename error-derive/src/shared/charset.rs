@@ -1,5 +1,7 @@
 //! The characters codes and OAuth 2.0 texts may hold.
 
+use super::swar::{at_least_0x7f, below, equal, first_marked};
+
 /// RFC 3986 §2.3's unreserved characters, `A-Z a-z 0-9 - . _ ~`: a code made
 /// of them can be used in a URI (a problem `type`, a documentation anchor)
 /// as it is.
@@ -52,37 +54,12 @@ pub fn is_nqschar_text(text: &str) -> bool {
 /// The position of the first byte outside `NQSCHAR`. Every character outside
 /// the set starts with a byte outside it (a non-ASCII one with its lead
 /// byte), and every byte before it is ASCII, so the position is a character
-/// boundary. Eight bytes at a time until a group holds such a byte.
+/// boundary.
 fn first_outside_nqschar(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte below `n` (n <= 0x80) leaves its high bit set in `word - n`,
-    // which a byte of 0x80 or above cannot, as `!word` clears it; a byte of
-    // 0x7F or above sets it in `(word & !HIGH) + 1` or in `word`.
-    const fn below(word: u64, n: u64) -> u64 {
-        word.wrapping_sub(ONES * n) & !word
-    }
-    const fn may_leave(word: u64) -> bool {
-        let above = ((word & !HIGH) + ONES) | word;
-        (below(word, 0x20)
-            | below(word ^ (ONES * 0x22), 1)
-            | below(word ^ (ONES * 0x5C), 1)
-            | above)
-            & HIGH
-            != 0
-    }
-    let mut start = 0;
-    for group in bytes.chunks_exact(8) {
-        if <[u8; 8]>::try_from(group).is_ok_and(|group| may_leave(u64::from_le_bytes(group))) {
-            break;
-        }
-        start += 8;
-    }
-    let rest = bytes.get(start..)?;
-    let position = rest
-        .iter()
-        .position(|&byte| !is_nqschar(char::from(byte)))?;
-    Some(start + position)
+    // NQSCHAR is 0x20–0x7E but for `"` and `\`.
+    first_marked(bytes, |word| {
+        below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') | at_least_0x7f(word)
+    })
 }
 
 /// Latin-1 letters U+00C0–U+00FF without their accents.

@@ -5,6 +5,8 @@
 //! the text it writes at run time, so both write the bytes `serde_json`
 //! would.
 
+use super::swar::{below, equal, first_marked};
+
 /// How each control character, U+0000–U+001F, is written.
 const CONTROL: [&str; 32] = [
     "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006", "\\u0007", //
@@ -31,27 +33,20 @@ const fn escape_of(byte: u8) -> Option<&'static str> {
 /// The first error `out` returns, after which nothing more is handed over.
 pub fn escape<E>(text: &str, mut out: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut index = 0;
-    while index < bytes.len() {
-        // Fewer than eight bytes left are read one by one.
-        if bytes.len() - index >= 8 {
-            index += clean_run(&bytes[index..]);
-        }
-        // The group of eight bytes there, read byte by byte.
-        let end = bytes.len().min(index + 8);
-        for (at, &byte) in bytes[index..end].iter().enumerate() {
-            if let Some(escape) = escape_of(byte) {
-                // Escaped bytes are ASCII, so `index + at` is a character
-                // boundary.
-                if start < index + at {
-                    out(&text[start..index + at])?;
-                }
-                out(escape)?;
-                start = index + at + 1;
+    // `start` opens the run not yet handed over, `from` the search.
+    let (mut start, mut from) = (0, 0);
+    while let Some(found) = first_marked(&bytes[from..], needs_escape) {
+        let at = from + found;
+        from = at + 1;
+        if let Some(escape) = escape_of(bytes[at]) {
+            // Escaped bytes are ASCII, so `at` and `at + 1` are character
+            // boundaries.
+            if start < at {
+                out(&text[start..at])?;
             }
+            out(escape)?;
+            start = from;
         }
-        index = end;
     }
     if start < bytes.len() {
         out(&text[start..])?;
@@ -59,40 +54,10 @@ pub fn escape<E>(text: &str, mut out: impl FnMut(&str) -> Result<(), E>) -> Resu
     Ok(())
 }
 
-/// How many bytes at the start of `bytes` surely need no escape: all of
-/// them, or a multiple of eight, where the first group of eight that may
-/// need one starts (a short last group is the text's last eight bytes).
-fn clean_run(bytes: &[u8]) -> usize {
-    let groups = bytes.chunks_exact(8);
-    let rest = groups.remainder().len();
-    let mut run = 0;
-    for group in groups {
-        if <[u8; 8]>::try_from(group).is_ok_and(|group| may_need_escape(u64::from_le_bytes(group)))
-        {
-            return run;
-        }
-        run += 8;
-    }
-    match bytes.last_chunk::<8>() {
-        Some(&last) if rest > 0 && !may_need_escape(u64::from_le_bytes(last)) => bytes.len(),
-        _ => run,
-    }
-}
-
-/// Whether one of the eight bytes of `word` is below 0x20, `"` or `\`
-/// (bytes of 0x80 and above, which UTF-8 uses past ASCII, never count).
-const fn may_need_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte below `n` (n <= 0x80) leaves its high bit set in `word - n`,
-    // which a byte of 0x80 or above cannot, as `!word` clears it. The three
-    // tests share one mask and one branch.
-    const fn below(word: u64, n: u64) -> u64 {
-        word.wrapping_sub(ONES * n) & !word
-    }
-    let quote = word ^ (ONES * 0x22);
-    let backslash = word ^ (ONES * 0x5C);
-    (below(word, 0x20) | below(quote, 1) | below(backslash, 1)) & HIGH != 0
+/// Marks the bytes of `word` below 0x20, `"` and `\` (bytes of 0x80 and
+/// above, which UTF-8 uses past ASCII, never count).
+const fn needs_escape(word: u64) -> u64 {
+    below(word, 0x20) | equal(word, b'"') | equal(word, b'\\')
 }
 
 #[cfg(test)]

@@ -13,3 +13,4 @@ pub mod formats;
 pub mod json;
 pub mod markdown;
 pub mod reason;
+pub mod swar;
