@@ -30,7 +30,7 @@ use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, VARY};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -281,7 +281,9 @@ impl Reader {
 }
 
 /// The same route written by hand: the token checked, the query read, the
-/// user looked up, and the error's `impl IntoResponse` with a serde body.
+/// user looked up, and the error's `impl IntoResponse` with a serde body;
+/// among the users API's other routes, so that its router has the same
+/// shape.
 fn hand_written() -> Router {
     #[derive(Deserialize)]
     struct Lookup {
@@ -390,8 +392,52 @@ fn hand_written() -> Router {
             .ok_or(UsersError::UserNotFound { username })
     }
 
+    // The users API's other routes, never requested here.
+    #[derive(Deserialize)]
+    struct NewUser {
+        username: String,
+        email: String,
+    }
+
+    async fn create_user(
+        _: Authorized,
+        State(users): State<Arc<Users>>,
+        axum::Json(new): axum::Json<NewUser>,
+    ) -> (StatusCode, axum::Json<User>) {
+        let mut list = users.users.lock().unwrap_or_else(PoisonError::into_inner);
+        let user = User {
+            id: 1,
+            username: new.username,
+            email: new.email,
+        };
+        list.push(user.clone());
+        (StatusCode::CREATED, axum::Json(user))
+    }
+
+    #[derive(Deserialize)]
+    struct SsoRequest {
+        token: String,
+    }
+
+    #[derive(Serialize)]
+    struct Session {
+        email: String,
+    }
+
+    async fn sso(
+        _: Authorized,
+        axum::Json(request): axum::Json<SsoRequest>,
+    ) -> axum::Json<Session> {
+        axum::Json(Session {
+            email: request.token,
+        })
+    }
+
     Router::new()
-        .route("/users", get(find_user))
+        .route("/users", get(find_user).post(create_user))
+        .route("/sso", post(sso))
+        .route("/errors", get(|| async { "| Status | Code |" }))
+        .route("/openapi.json", get(|| async { "{}" }))
         .with_state(Arc::new(Users {
             token: "demo-token".to_owned(),
             users: Mutex::new(Vec::new()),
