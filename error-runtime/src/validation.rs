@@ -355,3 +355,56 @@ fn write_humanized(f: &mut fmt::Formatter<'_>, field: &str) -> fmt::Result {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use core::fmt::{self, Write as _};
+
+    use super::write_humanized;
+
+    struct Humanized<'a>(&'a str);
+
+    impl fmt::Display for Humanized<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_humanized(f, self.0)
+        }
+    }
+
+    /// Rails' `humanize` character by character, as the runs must write it.
+    fn one_by_one(field: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in field.chars().enumerate() {
+            match c {
+                '_' => out.push(' '),
+                c if i == 0 => out.extend(c.to_uppercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn runs_write_what_one_character_at_a_time_writes() {
+        let fields = [
+            "",
+            "a",
+            "_",
+            "email",
+            "first_name",
+            "SHIPPING_ADDRESS",
+            "__x__",
+            "ßtraße_ÜBER",
+            "émail_Ärger",
+            "İstanbul_İ",
+            "quote\"back\\slash",
+            "line\r\nbreak\u{1}",
+            "emoji😀_ΣΑΣ",
+            "mIxEd_CaSe_9",
+        ];
+        for field in fields {
+            let mut written = String::new();
+            write!(written, "{}", Humanized(field)).unwrap();
+            assert_eq!(written, one_by_one(field), "{field:?}");
+        }
+    }
+}
