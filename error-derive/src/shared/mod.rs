@@ -2,8 +2,8 @@
 //! this folder through a symbolic link), so that the macro's checks and the
 //! runtime's writing share one description of each fact: the built-in
 //! formats and the layout of their bodies, the character sets of codes,
-//! JSON string escaping, the markdown table and the reason phrase of a
-//! status without one.
+//! JSON string escaping, the byte search both use, the markdown table and
+//! the reason phrase of a status without one.
 //!
 //! Only `core` is used here: the files must build in both crates.
 
