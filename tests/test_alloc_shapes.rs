@@ -574,6 +574,67 @@ fn the_axum_glue_adds_no_body_allocation() {
     }
 }
 
+/// `CatalogLayer` keeps a request's `Accept-Language` in scope by sharing
+/// the header's bytes, not copying them: a request that sends one costs no
+/// more allocations than one that does not, whether its route answers or
+/// fails.
+#[test]
+fn the_catalog_layer_keeps_accept_language_without_allocating() {
+    use std::future::Future as _;
+    use std::task::{Context, Poll, Waker};
+
+    use axum::routing::get;
+    use tower_service::Service as _;
+
+    let mut router = axum::Router::new()
+        .route("/answered", get(|| async { "ok" }))
+        .route(
+            "/failed",
+            get(|| async {
+                Err::<(), _>(users_api::ServiceError::UserNotFound {
+                    username: "nobody".to_owned(),
+                })
+            }),
+        )
+        .layer(errcat::axum::CatalogLayer::<users_api::ServiceError>::new());
+    let mut made = |path: &str, accept_language: Option<&str>| {
+        let mut request = http::Request::builder().uri(path);
+        // Held until the response is made.
+        let mut held = None;
+        if let Some(value) = accept_language {
+            // Cloned once, so that its bytes are shared, as those of a
+            // header hyper parses are (slices of its read buffer).
+            let value = http::HeaderValue::from_str(value).unwrap();
+            request = request.header("accept-language", value.clone());
+            held = Some(value);
+        }
+        let request = request.body(axum::body::Body::empty()).unwrap();
+        // The request is built before counting; the router is called and
+        // polled to its response while counting.
+        let (response, made) = counting(|| {
+            let mut answered = std::pin::pin!(router.call(request));
+            match answered
+                .as_mut()
+                .poll(&mut Context::from_waker(Waker::noop()))
+            {
+                Poll::Ready(Ok(response)) => response,
+                other => panic!("{path}: not answered at once: {other:?}"),
+            }
+        });
+        drop(held);
+        (response.status(), made)
+    };
+    for path in ["/answered", "/failed"] {
+        // The first request of a thread sets up what every later one reuses.
+        made(path, None);
+        let (status, without) = made(path, None);
+        // Neither range has a translation: both bodies are in the default language.
+        let (same_status, with) = made(path, Some("xx, yy-ZZ;q=0.5"));
+        assert_eq!(status, same_status, "{path}");
+        assert_eq!(with, without, "{path}: allocations with Accept-Language");
+    }
+}
+
 /// The actix-web glue adds no allocation for the body either (`Bytes`
 /// takes the body, allocated at its size, without a copy) nor for a literal
 /// message, which it borrows from the row; it copies the headers into

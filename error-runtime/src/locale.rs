@@ -151,28 +151,55 @@ mod negotiation {
     use crate::ApiError;
 
     thread_local! {
-        static ACCEPT_LANGUAGE: RefCell<Option<Box<str>>> = const { RefCell::new(None) };
+        static ACCEPT_LANGUAGE: RefCell<Option<AcceptLanguage>> = const { RefCell::new(None) };
+    }
+
+    /// The `Accept-Language` of the request in scope.
+    enum AcceptLanguage {
+        /// As the request holds it: cloning it shares its bytes rather than
+        /// allocating, on every request that sends one.
+        #[cfg(feature = "axum")]
+        Header(http::HeaderValue),
+        /// Copied out of another framework's header type.
+        Text(Box<str>),
+    }
+
+    impl AcceptLanguage {
+        /// The header's text; empty for one that is not text.
+        fn text(&self) -> &str {
+            match self {
+                #[cfg(feature = "axum")]
+                AcceptLanguage::Header(value) => value.to_str().unwrap_or(""),
+                AcceptLanguage::Text(text) => text,
+            }
+        }
     }
 
     /// The `Accept-Language` of one request, put in scope while its
     /// service runs (an empty one when the request had none, or one that is
     /// not text).
     pub(crate) struct Scope {
-        accept_language: Option<Box<str>>,
+        accept_language: Option<AcceptLanguage>,
     }
 
     impl Scope {
+        /// The scope of a request with this `Accept-Language`, if text.
+        #[cfg(feature = "actix-web")]
         pub(crate) fn new(accept_language: Option<&str>) -> Self {
             Scope {
-                accept_language: Some(accept_language.unwrap_or("").into()),
+                accept_language: Some(AcceptLanguage::Text(accept_language.unwrap_or("").into())),
             }
         }
 
         /// The scope of a request with these headers.
         #[cfg(feature = "axum")]
         pub(crate) fn of(headers: &HeaderMap) -> Self {
-            let accept_language = headers.get(http::header::ACCEPT_LANGUAGE);
-            Scope::new(accept_language.and_then(|value| value.to_str().ok()))
+            Scope {
+                accept_language: Some(match headers.get(http::header::ACCEPT_LANGUAGE) {
+                    Some(value) => AcceptLanguage::Header(value.clone()),
+                    None => AcceptLanguage::Text(Box::default()),
+                }),
+            }
         }
 
         /// Runs `run` with the request's `Accept-Language` in scope.
@@ -195,7 +222,7 @@ mod negotiation {
         }
         let chosen = ACCEPT_LANGUAGE.with(|scope| {
             let scope = scope.borrow();
-            let header = scope.as_deref()?;
+            let header = scope.as_ref()?.text();
             let code = error.code();
             let translated =
                 |range: &str| find(locales, range).filter(|found| translates(found, code));
@@ -432,48 +459,55 @@ mod enabled {
         accept_language: &str,
         lookup: impl Fn(&str) -> Option<T>,
     ) -> Option<T> {
-        // Most requests state no preference: nothing to parse.
-        if accept_language.trim_ascii().is_empty() {
+        // One pass, with nothing collected: the best found so far, which a
+        // later range of the same quality does not replace.
+        let mut best: Option<(u16, T)> = None;
+        for (quality, range) in accept_language.split(',').filter_map(parse_range) {
+            let better = best.as_ref().is_none_or(|(found, _)| quality > *found);
+            if quality > 0 && better {
+                if let Some(found) = find_range(range, &lookup) {
+                    best = Some((quality, found));
+                }
+            }
+        }
+        best.map(|(_, found)| found)
+    }
+
+    /// The quality and the range of one item of `Accept-Language`
+    /// (`de-CH;q=0.8`); `None` for a malformed one.
+    fn parse_range(item: &str) -> Option<(u16, &str)> {
+        let mut parts = item.split(';');
+        let range = parts.next()?.trim();
+        let valid = !range.is_empty()
+            && range.len() <= 64
+            && range
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'*');
+        if !valid {
             return None;
         }
-        let mut ranges: Vec<(u16, usize, &str)> = accept_language
-            .split(',')
-            .enumerate()
-            .filter_map(|(index, item)| {
-                let mut parts = item.split(';');
-                let range = parts.next()?.trim();
-                let valid = !range.is_empty()
-                    && range.len() <= 64
-                    && range
-                        .bytes()
-                        .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'*');
-                if !valid {
-                    return None;
-                }
-                let mut quality = 1000;
-                for parameter in parts {
-                    let (name, value) = parameter.split_once('=')?;
-                    if name.trim().eq_ignore_ascii_case("q") {
-                        quality = parse_quality(value.trim())?;
-                    }
-                }
-                Some((quality, index, range))
-            })
-            .filter(|(quality, _, _)| *quality > 0)
-            .collect();
-        ranges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranges.into_iter().find_map(|(_, _, range)| {
-            let mut range = range;
-            loop {
-                if range == "*" {
-                    return None;
-                }
-                if let Some(found) = lookup(range) {
-                    return Some(found);
-                }
-                range = &range[..range.rfind('-')?];
+        let mut quality = 1000;
+        for parameter in parts {
+            let (name, value) = parameter.split_once('=')?;
+            if name.trim().eq_ignore_ascii_case("q") {
+                quality = parse_quality(value.trim())?;
             }
-        })
+        }
+        Some((quality, range))
+    }
+
+    /// What `lookup` finds for `range`, or for it with its last subtags
+    /// dropped (`de-CH` finds `de`); `*` finds nothing.
+    fn find_range<T>(mut range: &str, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
+        loop {
+            if range == "*" {
+                return None;
+            }
+            if let Some(found) = lookup(range) {
+                return Some(found);
+            }
+            range = &range[..range.rfind('-')?];
+        }
     }
 
     /// A quality value (`0`, `0.5`, `1.000`) in thousandths.
@@ -510,6 +544,74 @@ mod enabled {
             assert_eq!(negotiate("de;q=2, fr", available), Some("fr"));
             assert_eq!(negotiate(";;,,=;q=", available), None);
             assert_eq!(negotiate("", available), None);
+        }
+
+        /// The ranges sorted by quality, then by place, and the first
+        /// found: what the one pass must choose.
+        fn sorted_first<'a>(accept_language: &str, available: &[&'a str]) -> Option<&'a str> {
+            let mut ranges: Vec<(u16, usize, &str)> = accept_language
+                .split(',')
+                .enumerate()
+                .filter_map(|(index, item)| {
+                    super::parse_range(item).map(|(quality, range)| (quality, index, range))
+                })
+                .filter(|(quality, _, _)| *quality > 0)
+                .collect();
+            ranges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranges.into_iter().find_map(|(_, _, range)| {
+                super::find_range(range, |range| {
+                    available
+                        .iter()
+                        .copied()
+                        .find(|tag| tag.eq_ignore_ascii_case(range))
+                })
+            })
+        }
+
+        /// Every header of up to three items from hostile and ordinary
+        /// ones, against several sets of locales.
+        #[test]
+        fn one_pass_chooses_as_sorting_does() {
+            let items = [
+                "de",
+                "de-CH",
+                "DE-ch;q=0.7",
+                "fr;q=0.5",
+                "fr;q=0.500",
+                "en-US-x;q=0.7",
+                "*",
+                "*;q=1",
+                "xx",
+                "de;q=0",
+                "it;q=1.0",
+                "it;q=2",
+                "bad range",
+                " fr ; q = 0.9 ",
+                "",
+                "q=0.5",
+                "es;q=0.5;q=0.9",
+                "\r\n",
+            ];
+            let available: [&[&str]; 4] = [&["de", "fr"], &["fr", "it"], &["en-US"], &[]];
+            let mut headers = vec![String::new()];
+            for a in items {
+                headers.push(a.to_owned());
+                for b in items {
+                    headers.push(format!("{a},{b}"));
+                    for c in items {
+                        headers.push(format!("{a}, {b},{c}"));
+                    }
+                }
+            }
+            for header in &headers {
+                for available in available {
+                    assert_eq!(
+                        negotiate(header, available),
+                        sorted_first(header, available),
+                        "{header:?} among {available:?}"
+                    );
+                }
+            }
         }
     }
 }
