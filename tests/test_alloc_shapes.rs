@@ -635,6 +635,63 @@ fn the_catalog_layer_keeps_accept_language_without_allocating() {
     }
 }
 
+/// actix-web's `Negotiate` middleware, like `CatalogLayer`, shares the
+/// bytes of a request's `Accept-Language`: a request that sends one costs no
+/// more allocations than one that does not, whether its route answers or
+/// fails.
+#[cfg(feature = "actix-web")]
+#[actix_web::test]
+async fn negotiate_keeps_accept_language_without_allocating() {
+    use actix_web::{App, test, web};
+
+    async fn answered() -> &'static str {
+        "ok"
+    }
+
+    async fn failed() -> Result<&'static str, users_api::ServiceError> {
+        Err(users_api::ServiceError::UserNotFound {
+            username: "nobody".to_owned(),
+        })
+    }
+
+    let app = test::init_service(
+        App::new()
+            .wrap(errcat::actix_web::Negotiate)
+            .route("/answered", web::get().to(answered))
+            .route("/failed", web::get().to(failed)),
+    )
+    .await;
+    let made = async |path: &str, accept_language: Option<&str>| {
+        let mut request = test::TestRequest::get().uri(path);
+        // Held until the response is made.
+        let mut held = None;
+        if let Some(value) = accept_language {
+            // Cloned once, so that its bytes are shared, as those of a
+            // header actix-web parses are.
+            let value = actix_web::http::header::HeaderValue::from_str(value).unwrap();
+            request = request.insert_header(("accept-language", value.clone()));
+            held = Some(value);
+        }
+        let request = request.to_request();
+        // The test runtime runs everything on this thread, the one counted.
+        ALLOCATIONS.with(|count| count.set(0));
+        MEASURING.with(|measuring| measuring.set(true));
+        let response = test::call_service(&app, request).await;
+        MEASURING.with(|measuring| measuring.set(false));
+        drop(held);
+        (response.status(), ALLOCATIONS.with(Cell::get))
+    };
+    for path in ["/answered", "/failed"] {
+        // The first request sets up what every later one reuses.
+        made(path, None).await;
+        let (status, without) = made(path, None).await;
+        // Neither range has a translation: both bodies are in the default language.
+        let (same_status, with) = made(path, Some("xx, yy-ZZ;q=0.5")).await;
+        assert_eq!(status, same_status, "{path}");
+        assert_eq!(with, without, "{path}: allocations with Accept-Language");
+    }
+}
+
 /// The actix-web glue adds no allocation for the body either (`Bytes`
 /// takes the body, allocated at its size, without a copy) nor for a literal
 /// message, which it borrows from the row; it copies the headers into

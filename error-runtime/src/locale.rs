@@ -154,23 +154,28 @@ mod negotiation {
         static ACCEPT_LANGUAGE: RefCell<Option<AcceptLanguage>> = const { RefCell::new(None) };
     }
 
-    /// The `Accept-Language` of the request in scope.
+    /// The `Accept-Language` of the request in scope, as the request holds
+    /// it: a clone shares its bytes rather than copying them, on every
+    /// request that sends one.
     enum AcceptLanguage {
-        /// As the request holds it: cloning it shares its bytes rather than
-        /// allocating, on every request that sends one.
+        /// The request sent none.
+        Absent,
         #[cfg(feature = "axum")]
-        Header(http::HeaderValue),
-        /// Copied out of another framework's header type.
-        Text(Box<str>),
+        Axum(http::HeaderValue),
+        // actix-web's header type is another major version of `http`'s.
+        #[cfg(feature = "actix-web")]
+        ActixWeb(::actix_web::http::header::HeaderValue),
     }
 
     impl AcceptLanguage {
         /// The header's text; empty for one that is not text.
         fn text(&self) -> &str {
             match self {
+                AcceptLanguage::Absent => "",
                 #[cfg(feature = "axum")]
-                AcceptLanguage::Header(value) => value.to_str().unwrap_or(""),
-                AcceptLanguage::Text(text) => text,
+                AcceptLanguage::Axum(value) => value.to_str().unwrap_or(""),
+                #[cfg(feature = "actix-web")]
+                AcceptLanguage::ActixWeb(value) => value.to_str().unwrap_or(""),
             }
         }
     }
@@ -183,22 +188,27 @@ mod negotiation {
     }
 
     impl Scope {
-        /// The scope of a request with this `Accept-Language`, if text.
-        #[cfg(feature = "actix-web")]
-        pub(crate) fn new(accept_language: Option<&str>) -> Self {
-            Scope {
-                accept_language: Some(AcceptLanguage::Text(accept_language.unwrap_or("").into())),
-            }
-        }
-
-        /// The scope of a request with these headers.
+        /// The scope of an axum request with these headers.
         #[cfg(feature = "axum")]
         pub(crate) fn of(headers: &HeaderMap) -> Self {
+            let value = headers.get(http::header::ACCEPT_LANGUAGE);
+            Scope::with(value.map_or(AcceptLanguage::Absent, |value| {
+                AcceptLanguage::Axum(value.clone())
+            }))
+        }
+
+        /// The scope of an actix-web request with these headers.
+        #[cfg(feature = "actix-web")]
+        pub(crate) fn of_actix_web(headers: &::actix_web::http::header::HeaderMap) -> Self {
+            let value = headers.get(::actix_web::http::header::ACCEPT_LANGUAGE);
+            Scope::with(value.map_or(AcceptLanguage::Absent, |value| {
+                AcceptLanguage::ActixWeb(value.clone())
+            }))
+        }
+
+        fn with(accept_language: AcceptLanguage) -> Self {
             Scope {
-                accept_language: Some(match headers.get(http::header::ACCEPT_LANGUAGE) {
-                    Some(value) => AcceptLanguage::Header(value.clone()),
-                    None => AcceptLanguage::Text(Box::default()),
-                }),
+                accept_language: Some(accept_language),
             }
         }
 

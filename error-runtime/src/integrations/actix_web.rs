@@ -519,7 +519,6 @@ mod negotiate {
 
     use ::actix_web::Error;
     use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
-    use ::actix_web::http::header::ACCEPT_LANGUAGE;
 
     use super::Negotiate;
     use crate::locale::Scope;
@@ -558,8 +557,7 @@ mod negotiate {
         forward_ready!(service);
 
         fn call(&self, request: ServiceRequest) -> Self::Future {
-            let accept_language = request.headers().get(ACCEPT_LANGUAGE);
-            let scope = Scope::new(accept_language.and_then(|value| value.to_str().ok()));
+            let scope = Scope::of_actix_web(request.headers());
             let answer = self.service.call(request);
             Box::pin(Negotiated { answer, scope })
         }
