@@ -124,7 +124,7 @@ pub(crate) struct Scope;
 
 #[cfg(all(not(feature = "locales"), feature = "axum"))]
 impl Scope {
-    pub(crate) fn of(_: &http::HeaderMap) -> Self {
+    pub(crate) fn of_axum(_: &http::HeaderMap) -> Self {
         Scope
     }
 
@@ -190,9 +190,9 @@ mod negotiation {
     impl Scope {
         /// The scope of an axum request with these headers.
         #[cfg(feature = "axum")]
-        pub(crate) fn of(headers: &HeaderMap) -> Self {
+        pub(crate) fn of_axum(headers: &HeaderMap) -> Self {
             let value = headers.get(http::header::ACCEPT_LANGUAGE);
-            Scope::with(value.map_or(AcceptLanguage::Absent, |value| {
+            Scope::holding(value.map_or(AcceptLanguage::Absent, |value| {
                 AcceptLanguage::Axum(value.clone())
             }))
         }
@@ -201,12 +201,12 @@ mod negotiation {
         #[cfg(feature = "actix-web")]
         pub(crate) fn of_actix_web(headers: &::actix_web::http::header::HeaderMap) -> Self {
             let value = headers.get(::actix_web::http::header::ACCEPT_LANGUAGE);
-            Scope::with(value.map_or(AcceptLanguage::Absent, |value| {
+            Scope::holding(value.map_or(AcceptLanguage::Absent, |value| {
                 AcceptLanguage::ActixWeb(value.clone())
             }))
         }
 
-        fn with(accept_language: AcceptLanguage) -> Self {
+        fn holding(accept_language: AcceptLanguage) -> Self {
             Scope {
                 accept_language: Some(accept_language),
             }

@@ -325,7 +325,7 @@ where
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         ResponseFuture {
-            scope: Scope::of(request.headers()),
+            scope: Scope::of_axum(request.headers()),
             answered: self.inner.call(request),
             reading: None,
             error: PhantomData,
