@@ -181,8 +181,8 @@ mod negotiation {
     }
 
     /// The `Accept-Language` of one request, put in scope while its
-    /// service runs (an empty one when the request had none, or one that is
-    /// not text).
+    /// service runs: [`AcceptLanguage::Absent`] when the request sent none;
+    /// one that is not text reads as empty, the default language.
     pub(crate) struct Scope {
         accept_language: Option<AcceptLanguage>,
     }
