@@ -121,6 +121,55 @@ fn bodies_and_responses_in_a_locale() {
     );
 }
 
+/// Any framework failure is `Locked`, for the layer below.
+impl errcat::FromRejection for ShopError {
+    fn from_rejection(_: &errcat::Rejection) -> Self {
+        ShopError::Locked
+    }
+}
+
+/// A handler that panics inside `CatalogLayer` takes its request's language
+/// with it: an error rendered afterwards on the same thread, outside any
+/// request, is in the default language.
+#[test]
+fn a_panicking_handler_leaves_no_language_in_scope() {
+    use std::future::Future as _;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    use std::task::{Context, Poll, Waker};
+
+    use tower_service::Service as _;
+
+    async fn fails() -> &'static str {
+        panic!("the handler fails")
+    }
+
+    let mut router = axum::Router::new()
+        .route("/", axum::routing::get(fails))
+        .layer(errcat::axum::CatalogLayer::<ShopError>::new());
+    let request = axum::http::Request::get("/")
+        .header("accept-language", "de")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let mut answered = std::pin::pin!(router.call(request));
+    let polled = catch_unwind(AssertUnwindSafe(|| {
+        answered
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+    }));
+    assert!(polled.is_err(), "the handler panics");
+
+    let response = errcat::axum::response(&ShopError::Locked);
+    assert!(response.headers().get("content-language").is_none());
+    let mut body = std::pin::pin!(axum::body::to_bytes(response.into_body(), 4096));
+    let Poll::Ready(Ok(body)) = body.as_mut().poll(&mut Context::from_waker(Waker::noop())) else {
+        panic!("the body is ready at once");
+    };
+    assert_eq!(
+        body,
+        r#"{"error":{"status":423,"message":"Locked.","code":"Locked"}}"#
+    );
+}
+
 /// The actix-web middleware, driven in-process: the best locale that
 /// translates the code wins, the default otherwise.
 #[cfg(feature = "actix-web")]

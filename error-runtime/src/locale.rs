@@ -212,12 +212,33 @@ mod negotiation {
             }
         }
 
-        /// Runs `run` with the request's `Accept-Language` in scope.
+        /// Runs `run` with the request's `Accept-Language` in scope; the
+        /// scope around it is back afterwards, even when `run` panics.
         pub(crate) fn enter<T>(&mut self, run: impl FnOnce() -> T) -> T {
-            let outer = ACCEPT_LANGUAGE.with(|scope| scope.replace(self.accept_language.take()));
-            let result = run();
-            self.accept_language = ACCEPT_LANGUAGE.with(|scope| scope.replace(outer));
-            result
+            // `run` inside the one access: a second would cost as much again.
+            ACCEPT_LANGUAGE.with(|slot| {
+                let outer = slot.replace(self.accept_language.take());
+                let _entered = Entered {
+                    slot,
+                    scope: self,
+                    outer,
+                };
+                run()
+            })
+        }
+    }
+
+    /// A [`Scope`] entered: dropped, it takes its `Accept-Language` back and
+    /// puts the one around it in its place.
+    struct Entered<'a> {
+        slot: &'a RefCell<Option<AcceptLanguage>>,
+        scope: &'a mut Scope,
+        outer: Option<AcceptLanguage>,
+    }
+
+    impl Drop for Entered<'_> {
+        fn drop(&mut self) {
+            self.scope.accept_language = self.slot.replace(self.outer.take());
         }
     }
 
