@@ -12,6 +12,11 @@
 //! fastest batch of errcat's to the fastest of the hand-written server's. Prints
 //! `<median> <min> <max>` of those ratios, then each server's median rate.
 //!
+//! `throughput same <rounds> <requests> <seconds>`: the same rounds with the
+//! hand-written server against a second one of itself, spawned after it as
+//! the hand-written server is after errcat's: the ratio an exact tie gives,
+//! which shows how far the harness itself can be trusted.
+//!
 //! `throughput one <errcat|hand> <requests>`: the same check, then one
 //! server's load alone and nothing printed; `bench/run` counts its
 //! instructions at two request counts, whose difference is the cost of the
@@ -50,11 +55,13 @@ const CONNECTIONS: usize = 4;
 
 /// What to run, from the arguments.
 enum Run {
-    /// Rounds alternating the servers: `<rounds> <requests> <seconds>`.
+    /// Rounds alternating the servers: `<rounds> <requests> <seconds>`, or
+    /// with `same` first, the hand-written server against itself.
     Rounds {
         rounds: usize,
         requests: usize,
         limit: Duration,
+        same: bool,
     },
     /// One server's load alone, for an instruction count of its requests:
     /// `one <errcat|hand> <requests>`.
@@ -72,10 +79,25 @@ impl Run {
                 },
                 requests: requests.parse().ok()?,
             }),
+            [same, rest @ ..] if same == "same" => match Run::parse(rest)? {
+                Run::Rounds {
+                    rounds,
+                    requests,
+                    limit,
+                    same: false,
+                } => Some(Run::Rounds {
+                    rounds,
+                    requests,
+                    limit,
+                    same: true,
+                }),
+                _ => None,
+            },
             [rounds, requests, seconds] => Some(Run::Rounds {
                 rounds: rounds.parse().ok()?,
                 requests: requests.parse().ok()?,
                 limit: Duration::from_secs(seconds.parse().ok()?),
+                same: false,
             }),
             _ => None,
         }
@@ -90,7 +112,7 @@ fn main() -> ExitCode {
     }
     let Some(run) = Run::parse(&arguments) else {
         eprintln!(
-            "usage: throughput <rounds> <requests> <seconds> | throughput one <errcat|hand> <requests>"
+            "usage: throughput [same] <rounds> <requests> <seconds> | throughput one <errcat|hand> <requests>"
         );
         return ExitCode::from(2);
     };
@@ -121,7 +143,15 @@ fn main() -> ExitCode {
                 rounds,
                 requests,
                 limit,
-            } => rounds_of(errcat, hand, rounds, requests, limit).await,
+                same,
+            } => {
+                let (first, second) = if same {
+                    (hand, serve(hand_written()).await)
+                } else {
+                    (errcat, hand)
+                };
+                rounds_of(first, second, rounds, requests, limit).await
+            }
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -133,11 +163,11 @@ fn main() -> ExitCode {
     })
 }
 
-/// Loads both servers round by round and prints the median ratio of their
-/// rates, its spread and each one's median rate.
+/// Loads both servers round by round and prints the median ratio of the
+/// first one's rate to the second's, its spread and each one's median rate.
 async fn rounds_of(
-    errcat: SocketAddr,
-    hand: SocketAddr,
+    first: SocketAddr,
+    second: SocketAddr,
     rounds: usize,
     requests: usize,
     limit: Duration,
@@ -149,7 +179,7 @@ async fn rounds_of(
         let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
         for _ in 0..BATCHES {
             for server in order {
-                let batch_rate = load([errcat, hand][server], batch, limit).await?;
+                let batch_rate = load([first, second][server], batch, limit).await?;
                 rate[server] = rate[server].max(batch_rate);
             }
         }
@@ -157,10 +187,10 @@ async fn rounds_of(
         rates[0].push(rate[0]);
         rates[1].push(rate[1]);
     }
-    let [ours, theirs] = rates.map(|mut rates| median(&mut rates));
+    let [first, second] = rates.map(|mut rates| median(&mut rates));
     let median = median(&mut ratios);
     println!(
-        "{median:.3} {:.3} {:.3} {ours:.0} {theirs:.0}",
+        "{median:.3} {:.3} {:.3} {first:.0} {second:.0}",
         ratios[0],
         ratios[ratios.len() - 1]
     );
