@@ -79,28 +79,21 @@ impl Run {
                 },
                 requests: requests.parse().ok()?,
             }),
-            [same, rest @ ..] if same == "same" => match Run::parse(rest)? {
-                Run::Rounds {
-                    rounds,
-                    requests,
-                    limit,
-                    same: false,
-                } => Some(Run::Rounds {
-                    rounds,
-                    requests,
-                    limit,
-                    same: true,
-                }),
-                _ => None,
-            },
-            [rounds, requests, seconds] => Some(Run::Rounds {
-                rounds: rounds.parse().ok()?,
-                requests: requests.parse().ok()?,
-                limit: Duration::from_secs(seconds.parse().ok()?),
-                same: false,
-            }),
+            [same, rounds, requests, seconds] if same == "same" => {
+                Run::rounds(rounds, requests, seconds, true)
+            }
+            [rounds, requests, seconds] => Run::rounds(rounds, requests, seconds, false),
             _ => None,
         }
+    }
+
+    fn rounds(rounds: &str, requests: &str, seconds: &str, same: bool) -> Option<Run> {
+        Some(Run::Rounds {
+            rounds: rounds.parse().ok()?,
+            requests: requests.parse().ok()?,
+            limit: Duration::from_secs(seconds.parse().ok()?),
+            same,
+        })
     }
 }
 
